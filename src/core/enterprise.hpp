@@ -21,6 +21,8 @@ struct Enterprise {
   std::string contact;          // contact person
   std::string phone;
   std::int64_t version = 0;
+  std::string created_at;  // set by storage, local time "YYYY-MM-DD HH:MM:SS"
+  std::string updated_at;
 };
 
 Status ValidateEnterprise(const Enterprise& enterprise);

@@ -24,6 +24,8 @@ struct OrgUnit {
   std::string name;
   std::string path;            // "/1/4/" — ids from the top down to this unit
   std::int64_t version = 0;
+  std::string created_at;      // set by storage
+  std::string updated_at;
 };
 
 Status ValidateRegion(const Region& region);

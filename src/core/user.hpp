@@ -21,6 +21,14 @@ struct User {
   DataScope scope = DataScope::kUnit;
   bool active = true;
   std::int64_t version = 0;
+  std::string created_at;  // set by storage, local time "YYYY-MM-DD HH:MM:SS"
+  std::string updated_at;
+
+  bool Has(Role role) const {
+    for (Role held : roles)
+      if (held == role) return true;
+    return false;
+  }
 };
 
 Status ValidateUser(const User& user);

@@ -1,0 +1,13 @@
+# Writes OUT: a C++ table of every migrations/NNNN_name.sql file, in version order.
+file(GLOB files ${DIR}/*.sql)
+list(SORT files)
+set(body "// Generated from src/storage/migrations/*.sql by cmake/embed_migrations.cmake.\n#include \"storage/migrations.hpp\"\nnamespace sanpi::storage {\nconst std::vector<MigrationSource>& MigrationSources() {\n  static const std::vector<MigrationSource> sources = {\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME_WE)
+  string(SUBSTRING ${name} 0 4 version)
+  file(READ ${f} sql)
+  string(APPEND body "    {${version}, \"${name}\", R\"sanpi_sql(${sql})sanpi_sql\"},\n")
+endforeach()
+string(APPEND body "  };\n  return sources;\n}\n}  // namespace sanpi::storage\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,105 @@
+#pragma once
+// The storage seam: a Database hands out Transactions that run portable SQL with $1…$n parameters.
+// One implementation per backend (sqlite/, postgres/); the repositories above are written once
+// against this interface and pass one contract test suite on both.
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/status.hpp"
+
+namespace sanpi::storage {
+
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+using Params = std::vector<Value>;
+
+enum class Dialect { kSqlite, kPostgres };
+
+// A failed statement. Repositories let it propagate; the HTTP layer maps kDuplicate to 409 and the
+// rest to 500 in one place.
+class DbError : public std::runtime_error {
+ public:
+  enum class Kind { kDuplicate, kForeignKey, kBusy, kOther };
+  DbError(Kind kind, const std::string& what) : std::runtime_error(what), kind_(kind) {}
+  Kind kind() const { return kind_; }
+
+ private:
+  Kind kind_;
+};
+
+// One result row. Cells convert on read, so a backend may hand back text (PostgreSQL) or native
+// values (SQLite) alike. Reading a NULL gives 0 / "" ; use IsNull to tell.
+class Row {
+ public:
+  explicit Row(const std::vector<Value>* cells) : cells_(cells) {}
+  bool IsNull(size_t column) const;
+  std::int64_t Int(size_t column) const;
+  double Real(size_t column) const;
+  std::string Text(size_t column) const;
+  size_t size() const { return cells_->size(); }
+
+ private:
+  const std::vector<Value>* cells_;
+};
+
+class Rows {
+ public:
+  void Add(std::vector<Value> cells) { rows_.push_back(std::move(cells)); }
+  size_t size() const { return rows_.size(); }
+  bool empty() const { return rows_.empty(); }
+  Row operator[](size_t i) const { return Row(&rows_[i]); }
+  Row front() const { return Row(&rows_.front()); }
+
+  class Iterator {
+   public:
+    Iterator(const std::vector<std::vector<Value>>* rows, size_t i) : rows_(rows), i_(i) {}
+    Row operator*() const { return Row(&(*rows_)[i_]); }
+    Iterator& operator++() { ++i_; return *this; }
+    bool operator!=(const Iterator& other) const { return i_ != other.i_; }
+   private:
+    const std::vector<std::vector<Value>>* rows_;
+    size_t i_;
+  };
+  Iterator begin() const { return {&rows_, 0}; }
+  Iterator end() const { return {&rows_, rows_.size()}; }
+
+ private:
+  std::vector<std::vector<Value>> rows_;
+};
+
+// A unit of work. Without Commit(), destruction rolls back. Not thread-safe: one thread at a time.
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  // Runs one statement; throws DbError on failure.
+  virtual Rows Query(std::string_view sql, const Params& params = {}) = 0;
+  // Runs one statement; returns the number of rows it changed. Throws DbError on failure.
+  virtual std::int64_t Execute(std::string_view sql, const Params& params = {}) = 0;
+  // Makes the work durable; throws DbError when it cannot.
+  virtual void Commit() = 0;
+  virtual Dialect dialect() const = 0;
+};
+
+enum class Access { kRead, kWrite };
+
+// Thread-safe: any number of threads may Begin transactions at once.
+class Database {
+ public:
+  virtual ~Database() = default;
+  // Blocks until a connection is free. A write transaction holds the backend's write lock
+  // (SQLite: the single writer) from the start, so it never fails half-way for lock upgrades.
+  virtual std::unique_ptr<Transaction> Begin(Access access) = 0;
+  virtual Dialect dialect() const = 0;
+  // A consistent copy to `path` (SQLite online backup); Status::RuleBroken where the backend has
+  // its own tool (PostgreSQL: pg_dump).
+  virtual core::Status Backup(const std::string& path) = 0;
+};
+
+// Opens "sqlite:PATH" or "postgresql://…" (a libpq URI) and brings the schema up to date.
+core::Result<std::unique_ptr<Database>> Open(const std::string& url);
+
+}  // namespace sanpi::storage

@@ -1,0 +1,20 @@
+#include "storage/page.hpp"
+
+namespace sanpi::storage {
+
+std::string OrderBy(const std::string& sort, const std::vector<std::pair<std::string, std::string>>& allowed,
+                    const std::string& fallback, const std::string& tiebreak) {
+  bool descending = !sort.empty() && sort[0] == '-';
+  std::string name = descending ? sort.substr(1) : sort;
+  for (const auto& [api_name, column] : allowed) {
+    if (api_name == name) return " ORDER BY " + column + (descending ? " DESC" : " ASC") + ", " + tiebreak;
+  }
+  return " ORDER BY " + fallback + ", " + tiebreak;
+}
+
+std::string Limit(const PageRequest& page) {
+  long long offset = static_cast<long long>(page.page - 1) * page.page_size;
+  return " LIMIT " + std::to_string(page.page_size) + " OFFSET " + std::to_string(offset);
+}
+
+}  // namespace sanpi::storage

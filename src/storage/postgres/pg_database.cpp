@@ -1,0 +1,181 @@
+#include "storage/postgres/pg_database.hpp"
+
+#include <libpq-fe.h>
+
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+namespace sanpi::storage::postgres {
+namespace {
+
+DbError ErrorFrom(PGresult* result, PGconn* conn) {
+  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  std::string code = state ? state : "";
+  auto kind = DbError::Kind::kOther;
+  if (code == "23505") kind = DbError::Kind::kDuplicate;
+  if (code == "23503") kind = DbError::Kind::kForeignKey;
+  if (code == "40001" || code == "40P01" || code == "55P03") kind = DbError::Kind::kBusy;
+  return DbError(kind, std::string("postgres: ") + (result ? PQresultErrorMessage(result) : PQerrorMessage(conn)));
+}
+
+struct ResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+
+class Connection {
+ public:
+  explicit Connection(PGconn* conn) : conn_(conn) {}
+  ~Connection() { PQfinish(conn_); }
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  void Exec(const char* sql) {
+    ResultPtr result(PQexec(conn_, sql));
+    auto status = PQresultStatus(result.get());
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw ErrorFrom(result.get(), conn_);
+  }
+
+  std::int64_t Run(std::string_view sql, const Params& params, Rows* out) {
+    const std::string& name = Prepare(sql);
+    std::vector<std::string> texts(params.size());
+    std::vector<const char*> values(params.size(), nullptr);
+    for (size_t i = 0; i < params.size(); ++i) {
+      const Value& v = params[i];
+      if (std::holds_alternative<std::nullptr_t>(v)) continue;
+      if (auto* n = std::get_if<std::int64_t>(&v)) texts[i] = std::to_string(*n);
+      else if (auto* d = std::get_if<double>(&v)) texts[i] = std::to_string(*d);
+      else texts[i] = std::get<std::string>(v);
+      values[i] = texts[i].c_str();
+    }
+    ResultPtr result(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(), nullptr,
+                                    nullptr, 0));
+    auto status = PQresultStatus(result.get());
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw ErrorFrom(result.get(), conn_);
+    if (out) {
+      const int rows = PQntuples(result.get()), columns = PQnfields(result.get());
+      for (int r = 0; r < rows; ++r) {
+        std::vector<Value> cells;
+        cells.reserve(static_cast<size_t>(columns));
+        for (int c = 0; c < columns; ++c) {
+          if (PQgetisnull(result.get(), r, c)) cells.emplace_back(nullptr);
+          else cells.emplace_back(std::string(PQgetvalue(result.get(), r, c), static_cast<size_t>(PQgetlength(result.get(), r, c))));
+        }
+        out->Add(std::move(cells));
+      }
+    }
+    const char* changed = PQcmdTuples(result.get());
+    return changed && *changed ? std::stoll(changed) : 0;
+  }
+
+  // A dropped connection is re-established before it is handed out again.
+  void EnsureAlive() {
+    if (PQstatus(conn_) != CONNECTION_OK) {
+      PQreset(conn_);
+      statements_.clear();
+    }
+  }
+
+ private:
+  const std::string& Prepare(std::string_view sql) {
+    auto found = statements_.find(std::string(sql));
+    if (found != statements_.end()) return found->second;
+    std::string name = "s" + std::to_string(statements_.size());
+    std::string text(sql);
+    ResultPtr result(PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr));
+    if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) throw ErrorFrom(result.get(), conn_);
+    return statements_.emplace(std::move(text), std::move(name)).first->second;
+  }
+
+  PGconn* conn_;
+  std::unordered_map<std::string, std::string> statements_;
+};
+
+class PgTransaction : public Transaction {
+ public:
+  PgTransaction(Connection* connection, std::function<void()> release)
+      : connection_(connection), release_(std::move(release)) {}
+  ~PgTransaction() override {
+    if (!done_) {
+      try {
+        connection_->Exec("ROLLBACK");
+      } catch (const DbError&) {
+      }
+    }
+    release_();
+  }
+  Rows Query(std::string_view sql, const Params& params) override {
+    Rows rows;
+    connection_->Run(sql, params, &rows);
+    return rows;
+  }
+  std::int64_t Execute(std::string_view sql, const Params& params) override {
+    return connection_->Run(sql, params, nullptr);
+  }
+  void Commit() override {
+    done_ = true;  // a failed COMMIT has rolled back already
+    connection_->Exec("COMMIT");
+  }
+  Dialect dialect() const override { return Dialect::kPostgres; }
+
+ private:
+  Connection* connection_;
+  std::function<void()> release_;
+  bool done_ = false;
+};
+
+class PgDb : public Database {
+ public:
+  explicit PgDb(std::vector<std::unique_ptr<Connection>> connections) : connections_(std::move(connections)) {
+    for (auto& c : connections_) idle_.push_back(c.get());
+  }
+
+  std::unique_ptr<Transaction> Begin(Access access) override {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [this] { return !idle_.empty(); });
+    Connection* connection = idle_.back();
+    idle_.pop_back();
+    lock.unlock();
+    auto tx = std::make_unique<PgTransaction>(connection, [this, connection] {
+      std::lock_guard guard(mutex_);
+      idle_.push_back(connection);
+      ready_.notify_one();
+    });
+    connection->EnsureAlive();
+    connection->Exec(access == Access::kWrite ? "BEGIN" : "BEGIN READ ONLY");
+    return tx;
+  }
+
+  Dialect dialect() const override { return Dialect::kPostgres; }
+
+  core::Status Backup(const std::string&) override {
+    return core::Status::RuleBroken({"PostgreSQL 数据库请使用 pg_dump 备份", "back up a PostgreSQL database with pg_dump"});
+  }
+
+ private:
+  std::vector<std::unique_ptr<Connection>> connections_;
+  std::vector<Connection*> idle_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+};
+
+}  // namespace
+
+core::Result<std::unique_ptr<Database>> PgDatabase::Open(const std::string& uri, int connections) {
+  std::vector<std::unique_ptr<Connection>> pool;
+  for (int i = 0; i < connections; ++i) {
+    PGconn* conn = PQconnectdb(uri.c_str());
+    auto connection = std::make_unique<Connection>(conn);
+    PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);  // "already exists, skipping" and the like
+    if (PQstatus(conn) != CONNECTION_OK) {
+      return core::Status::Internal({"无法连接 PostgreSQL 数据库", std::string("cannot connect to PostgreSQL: ") + PQerrorMessage(conn)});
+    }
+    pool.push_back(std::move(connection));
+  }
+  return std::unique_ptr<Database>(std::make_unique<PgDb>(std::move(pool)));
+}
+
+}  // namespace sanpi::storage::postgres

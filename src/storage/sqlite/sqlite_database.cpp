@@ -1,0 +1,238 @@
+#include "storage/sqlite/sqlite_database.hpp"
+
+#include <sqlite3.h>
+
+#include <condition_variable>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+namespace sanpi::storage::sqlite {
+namespace {
+
+constexpr int kBusyTimeoutMs = 10'000;
+constexpr int kReaderConnections = 4;
+
+DbError ErrorFrom(sqlite3* db, int rc) {
+  int extended = sqlite3_extended_errcode(db);
+  auto kind = DbError::Kind::kOther;
+  if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) kind = DbError::Kind::kDuplicate;
+  if (extended == SQLITE_CONSTRAINT_FOREIGNKEY) kind = DbError::Kind::kForeignKey;
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) kind = DbError::Kind::kBusy;
+  return DbError(kind, std::string("sqlite: ") + sqlite3_errmsg(db));
+}
+
+// One connection with its cache of prepared statements.
+class Connection {
+ public:
+  explicit Connection(sqlite3* db) : db_(db) {}
+  ~Connection() {
+    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+  }
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  void Exec(const char* sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+      std::string what = message ? message : "unknown error";
+      sqlite3_free(message);
+      throw DbError(DbError::Kind::kOther, "sqlite: " + what);
+    }
+  }
+
+  // Runs a statement, collecting rows into `out` when given; returns rows changed.
+  std::int64_t Run(std::string_view sql, const Params& params, Rows* out) {
+    sqlite3_stmt* stmt = Prepare(sql);
+    Bind(stmt, params);
+    int rc;
+    const int columns = sqlite3_column_count(stmt);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      if (!out) continue;
+      std::vector<Value> cells;
+      cells.reserve(static_cast<size_t>(columns));
+      for (int c = 0; c < columns; ++c) cells.push_back(Cell(stmt, c));
+      out->Add(std::move(cells));
+    }
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    if (rc != SQLITE_DONE) throw ErrorFrom(db_, rc);
+    return sqlite3_changes64(db_);
+  }
+
+  sqlite3* handle() { return db_; }
+
+ private:
+  sqlite3_stmt* Prepare(std::string_view sql) {
+    auto found = statements_.find(std::string(sql));
+    if (found != statements_.end()) return found->second;
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) throw ErrorFrom(db_, rc);
+    statements_.emplace(std::string(sql), stmt);
+    return stmt;
+  }
+
+  void Bind(sqlite3_stmt* stmt, const Params& params) {
+    const int count = sqlite3_bind_parameter_count(stmt);
+    for (int i = 1; i <= count; ++i) {
+      // "$3" binds params[2]; plain "?" binds in order.
+      const char* name = sqlite3_bind_parameter_name(stmt, i);
+      size_t index = name ? static_cast<size_t>(std::atoi(name + 1)) - 1 : static_cast<size_t>(i - 1);
+      if (index >= params.size()) throw DbError(DbError::Kind::kOther, "sqlite: missing parameter " + std::to_string(i));
+      const Value& v = params[index];
+      int rc = SQLITE_OK;
+      if (std::holds_alternative<std::nullptr_t>(v)) rc = sqlite3_bind_null(stmt, i);
+      else if (auto* n = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(stmt, i, *n);
+      else if (auto* d = std::get_if<double>(&v)) rc = sqlite3_bind_double(stmt, i, *d);
+      else {
+        const auto& s = std::get<std::string>(v);
+        rc = sqlite3_bind_text64(stmt, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+      }
+      if (rc != SQLITE_OK) throw ErrorFrom(db_, rc);
+    }
+  }
+
+  static Value Cell(sqlite3_stmt* stmt, int column) {
+    switch (sqlite3_column_type(stmt, column)) {
+      case SQLITE_INTEGER: return static_cast<std::int64_t>(sqlite3_column_int64(stmt, column));
+      case SQLITE_FLOAT: return sqlite3_column_double(stmt, column);
+      case SQLITE_NULL: return nullptr;
+      default: {
+        auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, column));
+        return std::string(text, static_cast<size_t>(sqlite3_column_bytes(stmt, column)));
+      }
+    }
+  }
+
+  sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+};
+
+core::Result<std::unique_ptr<Connection>> Connect(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  auto connection = std::make_unique<Connection>(db);
+  if (rc != SQLITE_OK) {
+    return core::Status::Internal({"无法打开数据库：" + path, "cannot open database " + path + ": " + sqlite3_errmsg(db)});
+  }
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  try {
+    connection->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  } catch (const DbError& e) {
+    return core::Status::Internal({"无法打开数据库：" + path, e.what()});
+  }
+  return connection;
+}
+
+class SqliteDb;
+
+class SqliteTransaction : public Transaction {
+ public:
+  SqliteTransaction(Connection* connection, std::function<void()> release)
+      : connection_(connection), release_(std::move(release)) {}
+  ~SqliteTransaction() override {
+    if (!done_) {
+      try {
+        connection_->Exec("ROLLBACK");
+      } catch (const DbError&) {  // nothing to undo when BEGIN itself failed
+      }
+    }
+    release_();
+  }
+  Rows Query(std::string_view sql, const Params& params) override {
+    Rows rows;
+    connection_->Run(sql, params, &rows);
+    return rows;
+  }
+  std::int64_t Execute(std::string_view sql, const Params& params) override {
+    return connection_->Run(sql, params, nullptr);
+  }
+  void Commit() override {
+    connection_->Exec("COMMIT");
+    done_ = true;
+  }
+  Dialect dialect() const override { return Dialect::kSqlite; }
+
+ private:
+  Connection* connection_;
+  std::function<void()> release_;
+  bool done_ = false;
+};
+
+class SqliteDb : public Database {
+ public:
+  SqliteDb(std::unique_ptr<Connection> writer, std::vector<std::unique_ptr<Connection>> readers)
+      : writer_(std::move(writer)), readers_(std::move(readers)) {
+    for (auto& reader : readers_) idle_.push_back(reader.get());
+  }
+
+  std::unique_ptr<Transaction> Begin(Access access) override {
+    if (access == Access::kWrite) {
+      writer_mutex_.lock();
+      auto tx = std::make_unique<SqliteTransaction>(writer_.get(), [this] { writer_mutex_.unlock(); });
+      writer_->Exec("BEGIN IMMEDIATE");
+      return tx;
+    }
+    std::unique_lock lock(pool_mutex_);
+    pool_ready_.wait(lock, [this] { return !idle_.empty(); });
+    Connection* reader = idle_.back();
+    idle_.pop_back();
+    lock.unlock();
+    auto tx = std::make_unique<SqliteTransaction>(reader, [this, reader] {
+      std::lock_guard guard(pool_mutex_);
+      idle_.push_back(reader);
+      pool_ready_.notify_one();
+    });
+    reader->Exec("BEGIN");
+    return tx;
+  }
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
+
+  core::Status Backup(const std::string& path) override {
+    std::lock_guard guard(writer_mutex_);  // a stable snapshot: no writer runs meanwhile
+    sqlite3* target = nullptr;
+    if (sqlite3_open(path.c_str(), &target) != SQLITE_OK) {
+      sqlite3_close(target);
+      return core::Status::InvalidField("out", {"无法创建备份文件：" + path, "cannot create backup file " + path});
+    }
+    sqlite3_backup* backup = sqlite3_backup_init(target, "main", writer_->handle(), "main");
+    int rc = backup ? sqlite3_backup_step(backup, -1) : SQLITE_ERROR;
+    if (backup) sqlite3_backup_finish(backup);
+    std::string message = sqlite3_errmsg(target);
+    sqlite3_close(target);
+    if (rc != SQLITE_DONE) return core::Status::Internal({"备份失败", "backup failed: " + message});
+    return core::Status::Ok();
+  }
+
+ private:
+  std::unique_ptr<Connection> writer_;
+  std::mutex writer_mutex_;
+  std::vector<std::unique_ptr<Connection>> readers_;
+  std::vector<Connection*> idle_;
+  std::mutex pool_mutex_;
+  std::condition_variable pool_ready_;
+};
+
+}  // namespace
+
+core::Result<std::unique_ptr<Database>> SqliteDatabase::Open(const std::string& path) {
+  std::error_code ignored;
+  auto folder = std::filesystem::path(path).parent_path();
+  if (!folder.empty()) std::filesystem::create_directories(folder, ignored);
+  auto writer = Connect(path);
+  if (!writer.ok()) return writer.status();
+  std::vector<std::unique_ptr<Connection>> readers;
+  for (int i = 0; i < kReaderConnections; ++i) {
+    auto reader = Connect(path);
+    if (!reader.ok()) return reader.status();
+    readers.push_back(std::move(reader).value());
+  }
+  return std::unique_ptr<Database>(std::make_unique<SqliteDb>(std::move(writer).value(), std::move(readers)));
+}
+
+}  // namespace sanpi::storage::sqlite

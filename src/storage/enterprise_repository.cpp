@@ -7,6 +7,7 @@
 #include "codec/account_json.hpp"
 #include "storage/audit_log.hpp"
 #include "storage/clock.hpp"
+#include "storage/org_unit_repository.hpp"
 #include "storage/scope_sql.hpp"
 
 namespace sanpi::storage {
@@ -90,9 +91,10 @@ Page<core::Enterprise> EnterpriseRepository::List(const core::Principal& caller,
 
 core::Status EnterpriseRepository::CheckUnit(const core::Principal& caller, std::int64_t unit_id) {
   if (unit_id == 0) return core::Status::Ok();
-  Params params{unit_id, caller.region_code};
-  auto rows = tx_.Query("SELECT 1 FROM org_units WHERE id = $1 AND region_code = $2", params);
-  if (rows.empty()) return core::Status::InvalidField("unit_id", {"单位不存在", "no such unit"});
+  // An enterprise can be handed only to a unit the caller himself can see.
+  if (!OrgUnitRepository(tx_).Get(caller, unit_id).ok()) {
+    return core::Status::InvalidField("unit_id", {"单位不存在或不在您的管辖范围内", "no such unit within your data scope"});
+  }
   return core::Status::Ok();
 }
 

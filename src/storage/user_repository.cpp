@@ -6,6 +6,7 @@
 #include "codec/account_json.hpp"
 #include "storage/audit_log.hpp"
 #include "storage/clock.hpp"
+#include "storage/org_unit_repository.hpp"
 #include "storage/scope_sql.hpp"
 
 namespace sanpi::storage {
@@ -86,9 +87,9 @@ Page<core::User> UserRepository::List(const core::Principal& caller, const UserQ
 
 core::Status UserRepository::CheckPlacement(const core::Principal& caller, const core::User& user) {
   core::FieldErrors errors;
-  if (user.unit_id != 0 &&
-      tx_.Query("SELECT 1 FROM org_units WHERE id = $1 AND region_code = $2", {user.unit_id, user.region_code}).empty()) {
-    errors.Add("unit_id", {"单位不存在", "no such unit"});
+  // A user can be placed only in a unit the caller himself can see.
+  if (user.unit_id != 0 && !OrgUnitRepository(tx_).Get(caller, user.unit_id).ok()) {
+    errors.Add("unit_id", {"单位不存在或不在您的管辖范围内", "no such unit within your data scope"});
   }
   if (user.enterprise_id != 0 &&
       tx_.Query("SELECT 1 FROM enterprises WHERE id = $1 AND region_code = $2", {user.enterprise_id, user.region_code}).empty()) {

@@ -99,29 +99,46 @@ class PgTransaction : public Transaction {
   PgTransaction(Connection* connection, std::function<void()> release)
       : connection_(connection), release_(std::move(release)) {}
   ~PgTransaction() override {
-    if (!done_) {
+    if (!done_ && connection_) {
       try {
         connection_->Exec("ROLLBACK");
       } catch (const DbError&) {
       }
     }
-    release_();
+    Release();
   }
   Rows Query(std::string_view sql, const Params& params) override {
     Rows rows;
-    connection_->Run(sql, params, &rows);
+    Live()->Run(sql, params, &rows);
     return rows;
   }
   std::int64_t Execute(std::string_view sql, const Params& params) override {
-    return connection_->Run(sql, params, nullptr);
+    return Live()->Run(sql, params, nullptr);
   }
+  // Committing hands the connection back to the pool at once.
   void Commit() override {
+    Connection* connection = Live();
     done_ = true;  // a failed COMMIT has rolled back already
-    connection_->Exec("COMMIT");
+    try {
+      connection->Exec("COMMIT");
+    } catch (...) {
+      Release();
+      throw;
+    }
+    Release();
   }
   Dialect dialect() const override { return Dialect::kPostgres; }
 
  private:
+  Connection* Live() {
+    if (!connection_) throw DbError(DbError::Kind::kOther, "transaction used after commit");
+    return connection_;
+  }
+  void Release() {
+    if (!connection_) return;
+    connection_ = nullptr;
+    release_();
+  }
   Connection* connection_;
   std::function<void()> release_;
   bool done_ = false;

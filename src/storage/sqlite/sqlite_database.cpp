@@ -135,29 +135,41 @@ class SqliteTransaction : public Transaction {
   SqliteTransaction(Connection* connection, std::function<void()> release)
       : connection_(connection), release_(std::move(release)) {}
   ~SqliteTransaction() override {
-    if (!done_) {
+    if (!done_ && connection_) {
       try {
         connection_->Exec("ROLLBACK");
       } catch (const DbError&) {  // nothing to undo when BEGIN itself failed
       }
     }
-    release_();
+    Release();
   }
   Rows Query(std::string_view sql, const Params& params) override {
     Rows rows;
-    connection_->Run(sql, params, &rows);
+    Live()->Run(sql, params, &rows);
     return rows;
   }
   std::int64_t Execute(std::string_view sql, const Params& params) override {
-    return connection_->Run(sql, params, nullptr);
+    return Live()->Run(sql, params, nullptr);
   }
+  // Committing hands the connection back at once (for SQLite: the write lock), so a finished
+  // transaction never blocks the next one.
   void Commit() override {
-    connection_->Exec("COMMIT");
+    Live()->Exec("COMMIT");
     done_ = true;
+    Release();
   }
   Dialect dialect() const override { return Dialect::kSqlite; }
 
  private:
+  Connection* Live() {
+    if (!connection_) throw DbError(DbError::Kind::kOther, "transaction used after commit");
+    return connection_;
+  }
+  void Release() {
+    if (!connection_) return;
+    connection_ = nullptr;
+    release_();
+  }
   Connection* connection_;
   std::function<void()> release_;
   bool done_ = false;

@@ -1,0 +1,136 @@
+#include "app/commands.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "core/user.hpp"
+#include "demo/demo_zone.hpp"
+#include "http/api.hpp"
+#include "http/server.hpp"
+#include "storage/credentials.hpp"
+#include "storage/database.hpp"
+#include "storage/user_repository.hpp"
+
+namespace sanpi::app {
+namespace {
+
+std::unique_ptr<storage::Database> OpenOrSay(const std::string& url) {
+  auto db = storage::Open(url);
+  if (!db.ok()) {
+    std::cerr << "sanpi: " << db.status().message().zh << " / " << db.status().ToString() << "\n";
+    return nullptr;
+  }
+  return std::move(db).value();
+}
+
+int Fail(const core::Status& status) {
+  std::cerr << "sanpi: " << status.message().zh << " / " << status.ToString() << "\n";
+  return 1;
+}
+
+// The built front end: the --web folder, else web/dist under the working directory or beside the binary.
+std::string FindWebRoot(const std::string& given) {
+  namespace fs = std::filesystem;
+  if (!given.empty()) return given;
+  std::error_code ignored;
+  for (fs::path candidate : {fs::path("web/dist"), fs::read_symlink("/proc/self/exe", ignored).parent_path() / "../../web/dist"}) {
+    if (fs::exists(candidate / "index.html", ignored)) return fs::weakly_canonical(candidate, ignored).string();
+  }
+  return "";
+}
+
+}  // namespace
+
+int RunServe(const ServeOptions& options) {
+  auto colon = options.listen.rfind(':');
+  int port = colon == std::string::npos ? -1 : std::atoi(options.listen.c_str() + colon + 1);
+  if (port < 0 || port > 65535) {
+    return Fail(core::Status::InvalidField("listen", {"应为 主机:端口", "must be HOST:PORT"}));
+  }
+  auto db = OpenOrSay(options.db);
+  if (!db) return 1;
+  std::string web = FindWebRoot(options.web);
+  if (web.empty()) spdlog::warn("no built web front end found (run `make build`); serving the API only");
+  http::Api api(*db, {web, true});
+  http::ServerOptions server;
+  server.host = options.listen.substr(0, colon);
+  server.port = static_cast<unsigned short>(port);
+  server.threads = options.threads;
+  server.on_listening = [&](unsigned short bound) {
+    spdlog::info("sanpi listening on http://{}:{} (database {}, web {})", server.host, bound,
+                 db->dialect() == storage::Dialect::kSqlite ? "SQLite" : "PostgreSQL", web.empty() ? "none" : web);
+  };
+  auto status = http::Serve(server, [&api](const http::Request& request) { return api.Handle(request); });
+  if (!status.ok()) return Fail(status);
+  spdlog::info("sanpi stopped");
+  return 0;
+}
+
+int RunMigrate(const std::string& url) {
+  auto db = OpenOrSay(url);
+  if (!db) return 1;
+  std::cout << "schema up to date\n";
+  return 0;
+}
+
+int RunDemo(const std::string& url, int extra_enterprises) {
+  auto db = OpenOrSay(url);
+  if (!db) return 1;
+  auto status = demo::SeedDemoZone(*db, {extra_enterprises});
+  if (!status.ok()) return Fail(status);
+  std::cout << "demo zone created: 郑州高新技术产业开发区 (410171)\n"
+            << "log in as admin, office, unit_zjj, unit_yq, leader1, viewer, city_viewer or ent1 — password "
+            << demo::kDemoPassword << "\n";
+  return 0;
+}
+
+int RunUserAdd(const std::string& url, const std::string& username, const std::string& role_name,
+               const std::string& unit_code, const std::string& region, const std::string& scope_name,
+               const std::string& display_name) {
+  std::string password;
+  std::getline(std::cin, password);
+  if (auto problem = core::PasswordProblem(password)) return Fail(core::Status::InvalidField("password", *problem));
+  auto role = core::ParseRole(role_name);
+  if (!role) return Fail(core::Status::InvalidField("role", {"未知角色", "unknown role"}));
+  auto db = OpenOrSay(url);
+  if (!db) return 1;
+  std::string hash = storage::HashPassword(password);
+  auto tx = db->Begin(storage::Access::kWrite);
+  core::User user;
+  user.username = username;
+  user.display_name = display_name.empty() ? username : display_name;
+  user.roles = {*role};
+  bool unit_role = *role == core::Role::kUnit;
+  user.scope = core::ParseDataScope(scope_name).value_or(unit_role ? core::DataScope::kUnit : core::DataScope::kRegion);
+  if (!scope_name.empty() && !core::ParseDataScope(scope_name)) {
+    return Fail(core::Status::InvalidField("scope", {"未知数据范围", "unknown data scope"}));
+  }
+  if (!unit_code.empty()) {
+    auto rows = tx->Query("SELECT id FROM org_units WHERE region_code = $1 AND code = $2", {region, unit_code});
+    if (rows.empty()) return Fail(core::Status::InvalidField("unit", {"单位不存在", "no such unit"}));
+    user.unit_id = rows.front().Int(0);
+  }
+  core::Principal console;  // the operator at the console acts as a region administrator
+  console.username = "console";
+  console.roles = {core::Role::kAdmin};
+  console.scope = core::DataScope::kRegionAndBelow;
+  console.region_code = region;
+  auto created = storage::UserRepository(*tx).Create(console, user, hash);
+  if (!created.ok()) return Fail(created.status());
+  tx->Commit();
+  std::cout << "user " << username << " created (id " << created->id << ")\n";
+  return 0;
+}
+
+int RunBackup(const std::string& url, const std::string& out) {
+  auto db = OpenOrSay(url);
+  if (!db) return 1;
+  auto status = db->Backup(out);
+  if (!status.ok()) return Fail(status);
+  std::cout << "backup written to " << out << "\n";
+  return 0;
+}
+
+}  // namespace sanpi::app

@@ -1,0 +1,22 @@
+#pragma once
+// The subcommands of the sanpi executable. main.cpp declares them with CLI11 and calls these;
+// each returns the process exit code.
+#include <string>
+
+namespace sanpi::app {
+
+struct ServeOptions {
+  std::string db = "sqlite:data/sanpi.db";
+  std::string listen = "127.0.0.1:8080";
+  std::string web;  // built front end; empty: look for web/dist beside the working directory
+  int threads = 8;
+};
+
+int RunServe(const ServeOptions& options);
+int RunMigrate(const std::string& db);
+int RunDemo(const std::string& db, int extra_enterprises);
+int RunUserAdd(const std::string& db, const std::string& username, const std::string& role, const std::string& unit_code,
+               const std::string& region, const std::string& scope, const std::string& display_name);
+int RunBackup(const std::string& db, const std::string& out);
+
+}  // namespace sanpi::app

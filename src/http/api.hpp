@@ -1,0 +1,39 @@
+#pragma once
+// The whole of sanpi's HTTP behaviour as one function from Request to Response: match the route,
+// find the caller, check his permission, run the handler, map failures to error bodies, record
+// metrics and the request log. The network edge (server.hpp) only feeds it parsed requests.
+#include <memory>
+#include <string>
+
+#include "http/message.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "http/session_gate.hpp"
+#include "http/static_files.hpp"
+#include "storage/database.hpp"
+
+namespace sanpi::http {
+
+struct ApiOptions {
+  std::string web_root;  // built front end (web/dist); empty serves no pages
+  bool log_requests = true;
+};
+
+class Api {
+ public:
+  Api(storage::Database& db, ApiOptions options);
+  // Thread-safe; never throws.
+  Response Handle(const Request& request);
+  const Router& router() const { return router_; }
+
+ private:
+  Response Dispatch(const Request& request, std::string& route_label);
+  storage::Database& db_;
+  ApiOptions options_;
+  Router router_;
+  Metrics metrics_;
+  SessionGate sessions_;
+  StaticFiles static_files_;
+};
+
+}  // namespace sanpi::http

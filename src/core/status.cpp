@@ -12,6 +12,12 @@ Status Status::InvalidField(std::string field, Text why) {
   return Invalid({FieldError{std::move(field), std::move(why)}});
 }
 
+Status Status::ConflictOn(std::string field, Text why) {
+  Status status(Code::kConflict, why);
+  status.fields_.push_back({std::move(field), std::move(why)});
+  return status;
+}
+
 std::string Status::ToString() const {
   if (ok()) return "OK";
   std::string out = message_.en;

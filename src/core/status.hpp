@@ -42,6 +42,8 @@ class Status {
   static Status Forbidden(Text why) { return {Code::kForbidden, std::move(why)}; }
   static Status NotFound(Text why) { return {Code::kNotFound, std::move(why)}; }
   static Status Conflict(Text why) { return {Code::kConflict, std::move(why)}; }
+  // A duplicate that one field decides (a code or a name already taken), so a form can mark it.
+  static Status ConflictOn(std::string field, Text why);
   static Status TooLarge(Text why) { return {Code::kTooLarge, std::move(why)}; }
   static Status UnsupportedMedia(Text why) { return {Code::kUnsupportedMedia, std::move(why)}; }
   static Status RuleBroken(Text why) { return {Code::kRuleBroken, std::move(why)}; }

@@ -49,13 +49,10 @@ json::object ErrorBody(const core::Status& status, core::Language language) {
     fields.push_back(json::object{{"field", field.field}, {"message", field.message.In(language)}});
   }
   std::string message = status.message().In(language);
-  // A field error's message names the fields, so a toast alone is enough to act on.
-  if (!status.fields().empty()) {
-    message += language == core::Language::kEn ? ": " : "：";
-    for (size_t i = 0; i < status.fields().size(); ++i) {
-      if (i) message += language == core::Language::kEn ? "; " : "；";
-      message += status.fields()[i].field + " " + status.fields()[i].message.In(language);
-    }
+  // People read the message; the fields list says where. Count the problems, name no property.
+  if (status.fields().size() > 1) {
+    auto count = std::to_string(status.fields().size());
+    message += language == core::Language::kEn ? " (" + count + " problems)" : "（共" + count + "处）";
   }
   return json::object{{"error", json::object{{"code", ErrorCode(status.code())}, {"message", message}, {"fields", fields}}}};
 }

@@ -94,12 +94,16 @@ class Connection : public std::enable_shared_from_this<Connection> {
     auto message = parser_->release();
     bool keep_alive = message.keep_alive() && !state_.stopping;
     Response response = state_.handler(ToRequest(message, remote_));
-    if (message.method() == bhttp::verb::head) response.body.clear();
-    Write(response, message.version(), keep_alive, true);
+    Write(response, message.version(), keep_alive, true, message.method() == bhttp::verb::head);
   }
 
-  void Write(const Response& response, unsigned version, bool keep_alive, bool counted) {
+  void Write(const Response& response, unsigned version, bool keep_alive, bool counted, bool head = false) {
     auto message = std::make_shared<bhttp::response<bhttp::string_body>>(ToMessage(response, version, keep_alive));
+    if (head) {  // HEAD: the headers GET would send, Content-Length included, and no body
+      auto length = message->body().size();
+      message->body().clear();
+      message->content_length(length);
+    }
     stream_.expires_after(std::chrono::seconds(kReadTimeoutSeconds));
     bhttp::async_write(stream_, *message,
                        [self = shared_from_this(), message, keep_alive, counted](beast::error_code error, std::size_t) {

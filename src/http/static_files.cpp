@@ -81,7 +81,7 @@ Response StaticFiles::Serve(const Request& request) const {
   if (!content) return NotFound(request);
   Response response;
   response.content_type = MimeType(file);
-  response.body = request.method == "HEAD" ? "" : std::move(*content);
+  response.body = std::move(*content);  // for HEAD the server sends the length without the body
   bool hashed_asset = file.rfind("assets/", 0) == 0;
   response.headers.emplace_back("Cache-Control", hashed_asset ? "public, max-age=31536000, immutable" : "no-cache");
   response.headers.emplace_back("X-Content-Type-Options", "nosniff");

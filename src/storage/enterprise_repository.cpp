@@ -109,7 +109,7 @@ core::Result<core::Enterprise> EnterpriseRepository::Create(const core::Principa
   if (auto status = CheckUnit(caller, e.unit_id); !status.ok()) return status;
   auto taken = tx_.Query("SELECT 1 FROM enterprises WHERE region_code = $1 AND uscc = $2", {e.region_code, e.uscc});
   if (!taken.empty()) {
-    return core::Status::Conflict({"该统一社会信用代码已登记", "an enterprise with this unified social credit code already exists"});
+    return core::Status::ConflictOn("uscc", {"该统一社会信用代码已登记", "an enterprise with this unified social credit code already exists"});
   }
   e.created_at = e.updated_at = NowLocal();
   e.version = 1;
@@ -147,7 +147,7 @@ core::Result<core::Enterprise> EnterpriseRepository::Update(const core::Principa
     auto taken = tx_.Query("SELECT 1 FROM enterprises WHERE region_code = $1 AND uscc = $2 AND id <> $3",
                            {next.region_code, next.uscc, id});
     if (!taken.empty()) {
-      return core::Status::Conflict({"该统一社会信用代码已登记", "an enterprise with this unified social credit code already exists"});
+      return core::Status::ConflictOn("uscc", {"该统一社会信用代码已登记", "an enterprise with this unified social credit code already exists"});
     }
   }
   next.updated_at = NowLocal();

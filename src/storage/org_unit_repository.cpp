@@ -33,7 +33,7 @@ core::Status NotFound() { return core::Status::NotFound({"单位不存在", "org
 core::Status Stale() {
   return core::Status::Conflict({"记录已被他人修改，请刷新后重试", "the record was changed by someone else; reload and try again"});
 }
-core::Status CodeTaken() { return core::Status::Conflict({"单位编码已存在", "an org unit with this code already exists"}); }
+core::Status CodeTaken() { return core::Status::ConflictOn("code", {"单位编码已存在", "an org unit with this code already exists"}); }
 
 }  // namespace
 

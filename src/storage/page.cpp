@@ -7,7 +7,10 @@ std::string OrderBy(const std::string& sort, const std::vector<std::pair<std::st
   bool descending = !sort.empty() && sort[0] == '-';
   std::string name = descending ? sort.substr(1) : sort;
   for (const auto& [api_name, column] : allowed) {
-    if (api_name == name) return " ORDER BY " + column + (descending ? " DESC" : " ASC") + ", " + tiebreak;
+    if (api_name == name) {
+      const char* direction = descending ? " DESC" : " ASC";  // ties follow the same direction
+      return " ORDER BY " + column + direction + ", " + tiebreak + direction;
+    }
   }
   return " ORDER BY " + fallback + ", " + tiebreak;
 }

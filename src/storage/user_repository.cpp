@@ -109,7 +109,7 @@ core::Result<core::User> UserRepository::Create(const core::Principal& caller, c
   if (auto status = core::ValidateUser(user); !status.ok()) return status;
   if (auto status = CheckPlacement(caller, user); !status.ok()) return status;
   if (!tx_.Query("SELECT 1 FROM users WHERE username = $1", {user.username}).empty()) {
-    return core::Status::Conflict({"用户名已存在", "this username is taken"});
+    return core::Status::ConflictOn("username", {"用户名已存在", "this username is taken"});
   }
   user.created_at = user.updated_at = NowLocal();
   user.version = 1;

@@ -46,6 +46,20 @@ TEST_P(EnterpriseApiTest, WrongUsccIs400NamingTheFieldInBothLanguagesAndWritesNo
   EXPECT_EQ(Count("enterprises"), 0);
 }
 
+TEST_P(EnterpriseApiTest, AMessageForPeopleNamesNoPropertyAndCountsTheProblems) {
+  auto body = Valid();
+  body["uscc"] = "bad";
+  body["phone"] = "12";
+  auto reply = Post("/api/v1/enterprises", "t_office", body);
+  std::string message(reply.json.at("error").at("message").as_string());
+  EXPECT_EQ(message, "输入有误（共2处）");
+  EXPECT_EQ(reply.json.at("error").at("fields").as_array().size(), 2u);
+  ASSERT_EQ(Post("/api/v1/enterprises", "t_office", Valid(9)).status, 201);
+  auto duplicate = Post("/api/v1/enterprises", "t_office", Valid(9));
+  EXPECT_EQ(duplicate.status, 409);
+  EXPECT_EQ(duplicate.FirstErrorField(), "uscc");
+}
+
 TEST_P(EnterpriseApiTest, MalformedJsonWrongTypesAndUnknownFieldsAreClearErrors) {
   auto token = Token("t_office");
   auto broken = Call("POST", "/api/v1/enterprises", token, "{\"name\": ");

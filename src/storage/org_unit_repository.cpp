@@ -53,11 +53,13 @@ Page<core::OrgUnit> OrgUnitRepository::List(const core::Principal& caller, const
     where += " AND (t.name LIKE " + pattern + " OR t.code LIKE " + pattern + ")";
   }
   Page<core::OrgUnit> page;
-  page.total = tx_.Query("SELECT COUNT(*) FROM org_units t" + where, params).front().Int(0);
   std::string order = OrderBy(query.page.sort, {{"name", "t.name"}, {"code", "t.code"}, {"path", "t.path"}}, "t.path");
   for (auto row : tx_.Query(std::string("SELECT ") + kColumns + " FROM org_units t" + where + order + Limit(query.page), params)) {
     page.items.push_back(FromRow(row));
   }
+  page.total = TotalOf(query.page, page.items.size(), [&] {
+    return tx_.Query("SELECT COUNT(*) FROM org_units t" + where, params).front().Int(0);
+  });
   return page;
 }
 

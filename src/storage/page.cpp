@@ -20,4 +20,10 @@ std::string Limit(const PageRequest& page) {
   return " LIMIT " + std::to_string(page.page_size) + " OFFSET " + std::to_string(offset);
 }
 
+std::int64_t TotalOf(const PageRequest& page, std::size_t rows_on_page, const std::function<std::int64_t()>& count) {
+  auto offset = static_cast<std::int64_t>(page.page - 1) * page.page_size;
+  bool page_tells = rows_on_page < static_cast<std::size_t>(page.page_size) && (rows_on_page > 0 || page.page == 1);
+  return page_tells ? offset + static_cast<std::int64_t>(rows_on_page) : count();
+}
+
 }  // namespace sanpi::storage

@@ -1,6 +1,8 @@
 #pragma once
 // Paging and sorting of list queries, shared by every repository.
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,5 +29,10 @@ std::string OrderBy(const std::string& sort, const std::vector<std::pair<std::st
                     const std::string& fallback, const std::string& tiebreak = "t.id");
 // " LIMIT n OFFSET m".
 std::string Limit(const PageRequest& page);
+
+// The total of a filtered list. A page that is not full already tells it (offset + rows on the
+// page), so `count` — a COUNT(*) over the whole filtered set, the costly part of a list — runs only
+// for a full page or an empty page past the first.
+std::int64_t TotalOf(const PageRequest& page, std::size_t rows_on_page, const std::function<std::int64_t()>& count);
 
 }  // namespace sanpi::storage

@@ -75,13 +75,15 @@ Page<core::User> UserRepository::List(const core::Principal& caller, const UserQ
   }
   if (query.unit_id != 0) where += " AND t.unit_id = " + Bind(params, query.unit_id);
   Page<core::User> page;
-  page.total = tx_.Query("SELECT COUNT(*) FROM users t" + where, params).front().Int(0);
   std::string order = OrderBy(query.page.sort,
                               {{"username", "t.username"}, {"display_name", "t.display_name"}, {"created_at", "t.created_at"}},
                               "t.id");
   for (auto row : tx_.Query(std::string("SELECT ") + kColumns + " FROM users t" + where + order + Limit(query.page), params)) {
     page.items.push_back(FromRow(row));
   }
+  page.total = TotalOf(query.page, page.items.size(), [&] {
+    return tx_.Query("SELECT COUNT(*) FROM users t" + where, params).front().Int(0);
+  });
   return page;
 }
 

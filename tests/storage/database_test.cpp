@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "storage/migrations.hpp"
+#include "storage/page.hpp"
 #include "storage/session_repository.hpp"
 #include "storage/user_repository.hpp"
 #include "support/test_database.hpp"
@@ -95,6 +96,24 @@ TEST_P(DatabaseTest, BackupIsAConsistentCopyOnSqliteAndRefusedWithAdviceOnPostgr
 }
 
 SANPI_BOTH_BACKENDS(DatabaseTest);
+
+}  // namespace
+}  // namespace sanpi::testing
+
+namespace sanpi::testing {
+namespace {
+
+TEST(PageTotal, CountsOnlyWhenThePageCannotTell) {
+  int counted = 0;
+  auto count = [&] { ++counted; return std::int64_t{999}; };
+  EXPECT_EQ(storage::TotalOf({1, 20, ""}, 7, count), 7);
+  EXPECT_EQ(storage::TotalOf({3, 20, ""}, 5, count), 45);
+  EXPECT_EQ(storage::TotalOf({1, 20, ""}, 0, count), 0);
+  EXPECT_EQ(counted, 0);
+  EXPECT_EQ(storage::TotalOf({1, 20, ""}, 20, count), 999) << "a full page may have more after it";
+  EXPECT_EQ(storage::TotalOf({4, 20, ""}, 0, count), 999) << "past the end: the total is not known from the page";
+  EXPECT_EQ(counted, 2);
+}
 
 }  // namespace
 }  // namespace sanpi::testing

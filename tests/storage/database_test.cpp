@@ -54,6 +54,18 @@ TEST_P(DatabaseTest, DuplicateKeysAreReportedAsDuplicates) {
   }
 }
 
+// A committed transaction that is still in scope once held SQLite's write lock until destroyed,
+// so the next write in the same thread waited for ever.
+TEST_P(DatabaseTest, ACommittedTransactionGivesItsConnectionBackAtOnce) {
+  auto first = db().Begin(Access::kWrite);
+  first->Execute("CREATE TABLE scratch (n BIGINT)");
+  first->Commit();
+  auto second = db().Begin(Access::kWrite);
+  second->Execute("INSERT INTO scratch (n) VALUES (1)");
+  second->Commit();
+  EXPECT_THROW(first->Query("SELECT n FROM scratch"), storage::DbError) << "a finished transaction cannot be used";
+}
+
 TEST_P(DatabaseTest, SessionsExpireAndArePruned) {
   auto zone = SeedZone(db());
   auto tx = db().Begin(Access::kWrite);

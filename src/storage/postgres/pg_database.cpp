@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "storage/pooled_transaction.hpp"
+
 namespace sanpi::storage::postgres {
 namespace {
 
@@ -94,56 +96,6 @@ class Connection {
   std::unordered_map<std::string, std::string> statements_;
 };
 
-class PgTransaction : public Transaction {
- public:
-  PgTransaction(Connection* connection, std::function<void()> release)
-      : connection_(connection), release_(std::move(release)) {}
-  ~PgTransaction() override {
-    if (!done_ && connection_) {
-      try {
-        connection_->Exec("ROLLBACK");
-      } catch (const DbError&) {
-      }
-    }
-    Release();
-  }
-  Rows Query(std::string_view sql, const Params& params) override {
-    Rows rows;
-    Live()->Run(sql, params, &rows);
-    return rows;
-  }
-  std::int64_t Execute(std::string_view sql, const Params& params) override {
-    return Live()->Run(sql, params, nullptr);
-  }
-  // Committing hands the connection back to the pool at once.
-  void Commit() override {
-    Connection* connection = Live();
-    done_ = true;  // a failed COMMIT has rolled back already
-    try {
-      connection->Exec("COMMIT");
-    } catch (...) {
-      Release();
-      throw;
-    }
-    Release();
-  }
-  Dialect dialect() const override { return Dialect::kPostgres; }
-
- private:
-  Connection* Live() {
-    if (!connection_) throw DbError(DbError::Kind::kOther, "transaction used after commit");
-    return connection_;
-  }
-  void Release() {
-    if (!connection_) return;
-    connection_ = nullptr;
-    release_();
-  }
-  Connection* connection_;
-  std::function<void()> release_;
-  bool done_ = false;
-};
-
 class PgDb : public Database {
  public:
   explicit PgDb(std::vector<std::unique_ptr<Connection>> connections) : connections_(std::move(connections)) {
@@ -156,7 +108,7 @@ class PgDb : public Database {
     Connection* connection = idle_.back();
     idle_.pop_back();
     lock.unlock();
-    auto tx = std::make_unique<PgTransaction>(connection, [this, connection] {
+    auto tx = std::make_unique<PooledTransaction<Connection>>(connection, Dialect::kPostgres, [this, connection] {
       std::lock_guard guard(mutex_);
       idle_.push_back(connection);
       ready_.notify_one();

@@ -5,6 +5,7 @@ set(body "// Generated from src/storage/migrations/*.sql by cmake/embed_migratio
 foreach(f ${files})
   get_filename_component(name ${f} NAME_WE)
   string(SUBSTRING ${name} 0 4 version)
+  string(REGEX REPLACE "^0+([0-9])" "\\1" version ${version})  # "0008" is 8, not an octal literal
   file(READ ${f} sql)
   string(APPEND body "    {${version}, \"${name}\", R\"sanpi_sql(${sql})sanpi_sql\"},\n")
 endforeach()

@@ -2,8 +2,13 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <filesystem>
 #include <iostream>
+
+#include "core/bulletin.hpp"
+#include "storage/campaign_repository.hpp"
+#include "storage/region_repository.hpp"
 
 #include "core/user.hpp"
 #include "demo/demo_zone.hpp"
@@ -41,6 +46,16 @@ std::string FindWebRoot(const std::string& given) {
   return "";
 }
 
+// Attachments live beside the SQLite file unless told otherwise.
+std::string DataDir(const std::string& given, const std::string& url) {
+  if (!given.empty()) return given;
+  if (url.rfind("sqlite:", 0) == 0) {
+    auto parent = std::filesystem::path(url.substr(7)).parent_path();
+    return (parent.empty() ? std::filesystem::path("files") : parent / "files").string();
+  }
+  return "data/files";
+}
+
 }  // namespace
 
 int RunServe(const ServeOptions& options) {
@@ -53,7 +68,7 @@ int RunServe(const ServeOptions& options) {
   if (!db) return 1;
   std::string web = FindWebRoot(options.web);
   if (web.empty()) spdlog::warn("no built web front end found (run `make build`); serving the API only");
-  http::Api api(*db, {web, true});
+  http::Api api(*db, {web, true, DataDir(options.data_dir, options.db)});
   http::ServerOptions server;
   server.host = options.listen.substr(0, colon);
   server.port = static_cast<unsigned short>(port);
@@ -75,11 +90,14 @@ int RunMigrate(const std::string& url) {
   return 0;
 }
 
-int RunDemo(const std::string& url, int extra_enterprises) {
+int RunDemo(const std::string& url, int extra_enterprises, int extra_projects) {
   auto db = OpenOrSay(url);
   if (!db) return 1;
-  auto status = demo::SeedDemoZone(*db, {extra_enterprises});
+  auto start = std::chrono::steady_clock::now();
+  auto status = demo::SeedDemoZone(*db, {extra_enterprises, extra_projects});
   if (!status.ok()) return Fail(status);
+  auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  if (extra_projects > 0) std::cout << extra_projects << " generated projects written in " << millis << " ms\n";
   std::cout << "demo zone created: 郑州高新技术产业开发区 (410171)\n"
             << "log in as admin, office, unit_zjj, unit_yq, leader1, viewer, city_viewer or ent1 — password "
             << demo::kDemoPassword << "\n";
@@ -130,6 +148,32 @@ int RunBackup(const std::string& url, const std::string& out) {
   auto status = db->Backup(out);
   if (!status.ok()) return Fail(status);
   std::cout << "backup written to " << out << "\n";
+  return 0;
+}
+
+}  // namespace sanpi::app
+
+namespace sanpi::app {
+
+int RunReportBulletin(const std::string& url, const BulletinOptions& options) {
+  auto as_of = options.as_of.empty() ? std::optional(core::Date::Today()) : core::Date::Parse(options.as_of);
+  if (!as_of) return Fail(core::Status::InvalidField("as-of", {"日期格式应为YYYY-MM-DD", "a date must read YYYY-MM-DD"}));
+  auto view = storage::ParseRosterView(options.view);
+  if (!view) return Fail(core::Status::InvalidField("view", {"视图应为 published、original 或 adjusted", "view must be published, original or adjusted"}));
+  auto db = OpenOrSay(url);
+  if (!db) return 1;
+  auto tx = db->Begin(storage::Access::kRead);
+  auto snapshot = storage::CampaignRepository(*tx).LoadRoster(options.region, options.period, *view);
+  if (!snapshot.ok()) return Fail(snapshot.status());
+  core::BulletinOptions text_options;
+  text_options.adjusted = *view == storage::RosterView::kAdjusted;
+  if (!options.zone_name.empty()) {
+    text_options.zone_name = options.zone_name;
+  } else if (auto region = storage::RegionRepository(*tx).Get(options.region); region.ok()) {
+    text_options.zone_name = region->name;
+  }
+  core::ProjectFactsIndex index(snapshot->facts);
+  std::cout << core::GenerateBulletin(snapshot->lines, index, options.period, *as_of, text_options) << "\n";
   return 0;
 }
 

@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--listen", serve.listen, "HOST:PORT")->capture_default_str();
   serve_cmd->add_option("--web", serve.web, "folder of the built web front end (default: web/dist if present)");
   serve_cmd->add_option("--threads", serve.threads, "request threads")->capture_default_str()->check(CLI::Range(1, 256));
+  serve_cmd->add_option("--data-dir", serve.data_dir,
+                        "folder for attachments (default: files/ beside the SQLite file, else data/files)");
 
   std::string db = "sqlite:data/sanpi.db";
   auto* migrate_cmd = cli.add_subcommand("migrate", "Bring the database schema up to date");
@@ -24,6 +26,20 @@ int main(int argc, char** argv) {
   demo_cmd->add_option("--db", db, "sqlite:PATH or postgresql://…")->capture_default_str();
   demo_cmd->add_option("--enterprises", extra_enterprises, "extra generated enterprises (for benchmarks)")
       ->check(CLI::Range(0, 10'000'000));
+  int extra_projects = 0;
+  demo_cmd->add_option("--projects", extra_projects, "extra generated projects, ~1 in 7 on a roster (for benchmarks)")
+      ->check(CLI::Range(0, 10'000'000));
+
+  auto* report_cmd = cli.add_subcommand("report", "Print reports");
+  report_cmd->require_subcommand(1);
+  sanpi::app::BulletinOptions bulletin;
+  auto* bulletin_cmd = report_cmd->add_subcommand("bulletin", "Print the campaign bulletin (通报段落) of a period");
+  bulletin_cmd->add_option("--db", db, "sqlite:PATH or postgresql://…")->capture_default_str();
+  bulletin_cmd->add_option("--period", bulletin.period, "period number")->required()->check(CLI::Range(1, 999));
+  bulletin_cmd->add_option("--as-of", bulletin.as_of, "YYYY-MM-DD (default today)");
+  bulletin_cmd->add_option("--region", bulletin.region, "region code")->capture_default_str();
+  bulletin_cmd->add_option("--view", bulletin.view, "adjusted|original|published")->capture_default_str();
+  bulletin_cmd->add_option("--zone-name", bulletin.zone_name, "the zone as the text names it (default: the region's name)");
 
   auto* user_cmd = cli.add_subcommand("user", "Manage user accounts");
   user_cmd->require_subcommand(1);
@@ -47,7 +63,8 @@ int main(int argc, char** argv) {
   CLI11_PARSE(cli, argc, argv);
   if (*serve_cmd) return sanpi::app::RunServe(serve);
   if (*migrate_cmd) return sanpi::app::RunMigrate(db);
-  if (*demo_cmd) return sanpi::app::RunDemo(db, extra_enterprises);
+  if (*demo_cmd) return sanpi::app::RunDemo(db, extra_enterprises, extra_projects);
+  if (*bulletin_cmd) return sanpi::app::RunReportBulletin(db, bulletin);
   if (*user_add) return sanpi::app::RunUserAdd(db, username, role, unit, region, scope, display_name);
   if (*backup_cmd) return sanpi::app::RunBackup(db, out);
   return 1;

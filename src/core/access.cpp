@@ -89,6 +89,14 @@ bool Grants(Role role, Permission permission) {
       return role == Role::kAdmin || role == Role::kOffice || role == Role::kUnit;
     case Permission::kReadAudit:
       return role == Role::kAdmin || role == Role::kOffice;
+    case Permission::kReadProjects:
+      return true;
+    case Permission::kWriteProjects:
+      return role == Role::kAdmin || role == Role::kOffice || role == Role::kUnit;
+    case Permission::kReadCampaign:
+      return role != Role::kEnterprise;
+    case Permission::kManageCampaign:
+      return role == Role::kAdmin || role == Role::kOffice;
   }
   return false;
 }

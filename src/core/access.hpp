@@ -28,6 +28,10 @@ enum class Permission {
   kWriteEnterprises,
   kReadAudit,
   kReadMetrics,
+  kReadProjects,    // the ledger: every role, each inside his scope (a contact: his company's projects)
+  kWriteProjects,   // office in its region, a unit for the projects it leads
+  kReadCampaign,    // periods, rosters, statistics, the bulletin: every role but enterprise contacts
+  kManageCampaign,  // periods, roster entries and adjustments: the project office
 };
 
 std::string_view ToString(Role role);

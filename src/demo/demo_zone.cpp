@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/uscc.hpp"
+#include "demo/demo_campaign.hpp"
 #include "storage/credentials.hpp"
 #include "storage/enterprise_repository.hpp"
 #include "storage/org_unit_repository.hpp"
@@ -48,6 +49,8 @@ constexpr DemoUser kUsers[] = {
     {"unit_zjj", "住建局 李科长", Role::kUnit, DataScope::kUnit, "ZJJ", "410171"},
     {"unit_yq", "园区运营中心 赵经理", Role::kUnit, DataScope::kUnitAndBelow, "YQ", "410171"},
     {"leader1", "刘副主任（包联领导）", Role::kLeader, DataScope::kRegion, "XMB", "410171"},
+    {"leader2", "张副主任（包联领导）", Role::kLeader, DataScope::kRegion, "XMB", "410171"},
+    {"leader3", "孙副主任（包联领导）", Role::kLeader, DataScope::kRegion, "XMB", "410171"},
     {"viewer", "党工委 陈书记", Role::kViewer, DataScope::kRegion, "", "410171"},
     {"city_viewer", "郑州市发改委 督导员", Role::kViewer, DataScope::kRegionAndBelow, "", "410100"},
 };
@@ -164,6 +167,10 @@ core::Status SeedDemoZone(storage::Database& db, const DemoOptions& options) {
   contact.enterprise_id = first_enterprise;
   contact.phone = "13800138000";
   if (auto created = users.Create(system, contact, hash); !created.ok()) return created.status();
+  if (auto status = SeedDemoCampaign(*tx, system); !status.ok()) return status;
+  if (options.projects > 0) {
+    if (auto status = GenerateProjects(*tx, system, options.projects); !status.ok()) return status;
+  }
   tx->Commit();
   return core::Status::Ok();
 }

@@ -14,6 +14,7 @@ inline constexpr const char* kZoneCode = "410171";
 
 struct DemoOptions {
   int extra_enterprises = 0;  // more generated enterprises, for benchmarks
+  int projects = 0;            // more generated projects (demo_campaign.hpp GenerateProjects), for benchmarks
 };
 
 // Fills an empty database. RuleBroken when the zone already exists (nothing is changed then).

@@ -18,6 +18,10 @@ Api::Api(storage::Database& db, ApiOptions options)
   AddUserRoutes(router_);
   AddEnterpriseRoutes(router_);
   AddAuditRoutes(router_);
+  AddProjectRoutes(router_);
+  AddChecklistRoutes(router_);
+  AddAttachmentRoutes(router_, options_.data_dir);
+  AddCampaignRoutes(router_);
 }
 
 Response Api::Dispatch(const Request& request, std::string& route_label) {

@@ -17,6 +17,7 @@ namespace sanpi::http {
 struct ApiOptions {
   std::string web_root;  // built front end (web/dist); empty serves no pages
   bool log_requests = true;
+  std::string data_dir;  // attachments live under data_dir/attachments; empty refuses uploads
 };
 
 class Api {

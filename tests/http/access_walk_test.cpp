@@ -5,11 +5,16 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstring>
+
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "demo/demo_zone.hpp"
+#include "storage/campaign_repository.hpp"
+#include "storage/checklist_repository.hpp"
 #include "storage/enterprise_repository.hpp"
+#include "storage/project_repository.hpp"
 #include "storage/user_repository.hpp"
 #include "support/api_harness.hpp"
 
@@ -26,6 +31,9 @@ enum class Rule {
   kRecord,      // /…/{id} of a unit-owned record
   kCollection,  // list or create of unit-owned records
   kAuditQuery,  // the history of a record named in the query
+  kRegionWide,  // the campaign's published lists (periods, rosters, figures): region-wide by design,
+                // tested in tests/http/campaign_api_test.cpp (another zone sees none of them)
+  kProjectInBody,  // a write naming unit A's project in its body (a roster entry): refused, nothing written
 };
 
 struct RouteRule {
@@ -60,6 +68,33 @@ const std::map<std::string, RouteRule>& Rules() {
       {"PUT /api/v1/enterprises/{id}", {Rule::kRecord, "enterprise"}},
       {"DELETE /api/v1/enterprises/{id}", {Rule::kRecord, "enterprise"}},
       {"GET /api/v1/audit", {Rule::kAuditQuery, "enterprise"}},
+      {"GET /api/v1/projects", {Rule::kCollection, "project"}},
+      {"POST /api/v1/projects", {Rule::kCollection, "project"}},
+      {"GET /api/v1/projects/{id}", {Rule::kRecord, "project"}},
+      {"PUT /api/v1/projects/{id}", {Rule::kRecord, "project"}},
+      {"DELETE /api/v1/projects/{id}", {Rule::kRecord, "project"}},
+      {"POST /api/v1/projects/{id}/stage", {Rule::kRecord, "project"}},
+      {"POST /api/v1/projects/{id}/fulfilment", {Rule::kRecord, "project"}},
+      {"POST /api/v1/projects/{id}/correction", {Rule::kRecord, "project"}},
+      {"POST /api/v1/projects/{id}/stats-db", {Rule::kRecord, "project"}},
+      {"GET /api/v1/projects/{id}/checklist", {Rule::kRecord, "project"}},
+      {"POST /api/v1/projects/{id}/checklist", {Rule::kRecord, "project"}},
+      {"PUT /api/v1/projects/{id}/checklist/{item_id}", {Rule::kRecord, "project"}},
+      {"DELETE /api/v1/projects/{id}/checklist/{item_id}", {Rule::kRecord, "project"}},
+      {"GET /api/v1/projects/{id}/attachments", {Rule::kRecord, "project"}},
+      {"POST /api/v1/projects/{id}/attachments", {Rule::kRecord, "project"}},
+      {"GET /api/v1/projects/{id}/attachments/{attachment_id}", {Rule::kRecord, "project"}},
+      {"DELETE /api/v1/projects/{id}/attachments/{attachment_id}", {Rule::kRecord, "project"}},
+      {"GET /api/v1/projects/{id}/roster", {Rule::kRecord, "project"}},
+      {"GET /api/v1/projects/{id}/oc4ids", {Rule::kRecord, "project"}},
+      {"GET /api/v1/periods", {Rule::kRegionWide, ""}},
+      {"POST /api/v1/periods", {Rule::kRegionWide, ""}},
+      {"PUT /api/v1/periods/{n}", {Rule::kRegionWide, ""}},
+      {"GET /api/v1/periods/{n}/roster", {Rule::kRegionWide, ""}},
+      {"POST /api/v1/periods/{n}/roster", {Rule::kProjectInBody, "project"}},
+      {"POST /api/v1/roster-entries/{id}/adjustments", {Rule::kRegionWide, ""}},
+      {"GET /api/v1/periods/{n}/statistics", {Rule::kRegionWide, ""}},
+      {"GET /api/v1/periods/{n}/bulletin", {Rule::kRegionWide, ""}},
   };
   return rules;
 }
@@ -77,6 +112,28 @@ class AccessWalkTest : public ApiTest {
     ids_["enterprise"] = storage::EnterpriseRepository(*tx).Create(zone_.unit_a_user, enterprise)->id;
     ids_["org_unit"] = zone_.unit_a1;
     ids_["user"] = zone_.unit_a_user.user_id;
+    core::Project project;
+    project.name = "单位A的项目";
+    project.industry = "集成电路";
+    project.total_investment = 500'000'000;
+    project.leader_id = zone_.unit_a_user.user_id;
+    project.responsible_person = "张三";
+    auto created_project = storage::ProjectRepository(*tx).Create(zone_.unit_a_user, project);
+    ASSERT_TRUE(created_project.ok()) << created_project.status().ToString();
+    ids_["project"] = created_project->id;
+    core::ChecklistItem item;
+    item.item = "办理施工许可";
+    item.owner = "张三";
+    item.deadline = core::Date(2030, 1, 1);
+    ids_["item_id"] = storage::ChecklistRepository(*tx).Create(zone_.unit_a_user, ids_["project"], item)->id;
+    ids_["attachment_id"] = tx->Query(
+        "INSERT INTO attachments (project_id, category, file_name, content_type, size_bytes, sha256, stored_name, "
+        "created_at) VALUES ($1, 'photo', 'a.png', 'image/png', 1, 'x', 'walkfile', '2024-01-01 00:00:00') RETURNING id",
+        {ids_["project"]}).front().Int(0);
+    core::Period period;
+    period.number = 1;
+    period.held_on = core::Date(2024, 1, 28);
+    ASSERT_TRUE(storage::CampaignRepository(*tx).CreatePeriod(zone_.office, period).ok());
     // Probes: every role, each confined to unit B by a unit data scope.
     const std::string hash = "$argon2id$v=19$m=65536,t=2,p=1$f7qDAMK9VA4ZoQzmB6m6dQ$BCtjy2FTx8J3JLzIk0EKuqklu1VGqPk5QOVcCkNTABQ";
     for (auto role : core::AllRoles()) {
@@ -97,6 +154,9 @@ class AccessWalkTest : public ApiTest {
   // A body the route would accept, so the scope check — not validation — decides the answer.
   std::string ValidBody(const std::string& method, const std::string& pattern) {
     if (pattern.find("/password") != std::string::npos) return json::serialize(json::object{{"password", "Valid2026x"}});
+    if (pattern.find("/projects") != std::string::npos || pattern.find("/roster") != std::string::npos) {
+      return ProjectBody(method, pattern);
+    }
     if (pattern.find("/enterprises") != std::string::npos) {
       return json::serialize(json::object{{"name", "改名"}, {"uscc", demo::DemoUscc(4243)}, {"version", 1},
                                           {"unit_id", zone_.unit_a}});
@@ -118,12 +178,39 @@ class AccessWalkTest : public ApiTest {
     return "";
   }
 
+  std::string ProjectBody(const std::string& method, const std::string& pattern) {
+    auto ends = [&](const char* tail) { return pattern.size() >= strlen(tail) && pattern.compare(pattern.size() - strlen(tail), std::string::npos, tail) == 0; };
+    if (ends("/stage")) return json::serialize(json::object{{"to", "signed"}, {"on", "2024-01-02"}, {"version", 1}});
+    if (ends("/fulfilment")) return json::serialize(json::object{{"on", "2024-01-02"}, {"version", 1}});
+    if (ends("/correction")) {
+      return json::serialize(json::object{{"stage", "signed"}, {"signed_on", "2024-01-02"}, {"reason", "补录签约日期"}, {"version", 1}});
+    }
+    if (ends("/stats-db")) return json::serialize(json::object{{"in_stats_db", false}, {"version", 1}});
+    if (pattern.find("/checklist") != std::string::npos) {
+      json::object body{{"item", "改"}, {"owner", "李四"}, {"deadline", "2030-02-01"}};
+      if (method == "PUT") body["version"] = 1;
+      return json::serialize(body);
+    }
+    if (pattern.find("/periods/{n}/roster") != std::string::npos) {
+      return json::serialize(json::object{{"project_id", ids_.at("project")}, {"batch", "start"},
+                                          {"commitment", json::object{{"planned_start_date", "2024-06-30"}}}});
+    }
+    if (pattern.find("/attachments") != std::string::npos) return "%PDF-1.4 walk";
+    json::object body{{"name", "改名"}, {"industry", "集成电路"}, {"total_investment", 100'000'000},
+                      {"leader_id", zone_.unit_a_user.user_id}, {"responsible_person", "李四"}, {"lead_unit_id", zone_.unit_a}};
+    if (method == "PUT") body["version"] = 1;
+    return json::serialize(body);
+  }
+
   std::string Fingerprint() {
     auto tx = db().Begin(storage::Access::kRead);
     std::string out;
     for (const char* sql : {"SELECT COUNT(*) FROM audit_log", "SELECT COALESCE(SUM(version), 0) FROM enterprises",
                             "SELECT COALESCE(SUM(version), 0) FROM org_units", "SELECT COALESCE(SUM(version), 0) FROM users",
-                            "SELECT COUNT(*) FROM enterprises", "SELECT COUNT(*) FROM org_units"}) {
+                            "SELECT COUNT(*) FROM enterprises", "SELECT COUNT(*) FROM org_units",
+                            "SELECT COALESCE(SUM(version), 0) FROM projects", "SELECT COUNT(*) FROM projects",
+                            "SELECT COALESCE(SUM(version), 0) FROM checklist_items", "SELECT COUNT(*) FROM checklist_items",
+                            "SELECT COUNT(*) FROM attachments", "SELECT COUNT(*) FROM roster_entries"}) {
       out += tx->Query(sql).front().Text(0) + "/";
     }
     return out;
@@ -153,6 +240,10 @@ TEST_P(AccessWalkTest, NoRouteLetsUnitBTouchUnitAsRecords) {
       if (rule->second.rule == Rule::kRecord) {
         std::string target = route.pattern;
         target.replace(target.find("{id}"), 4, std::to_string(ids_.at(rule->second.entity)));
+        for (const char* sub : {"item_id", "attachment_id"}) {
+          auto at = target.find(std::string("{") + sub + "}");
+          if (at != std::string::npos) target.replace(at, strlen(sub) + 2, std::to_string(ids_.at(sub)));
+        }
         if (route.method == "DELETE") target += "?version=1";
         auto reply = Call(route.method, target, token, body);
         EXPECT_EQ(reply.status, permitted ? 404 : 403) << username << ": " << reply.body;
@@ -178,12 +269,24 @@ TEST_P(AccessWalkTest, NoRouteLetsUnitBTouchUnitAsRecords) {
         if (reply.status == 201) {
           bool placed_in_a = reply.json.as_object().contains("unit_id") && reply.json.at("unit_id").as_int64() == zone_.unit_a;
           bool under_a = reply.json.as_object().contains("parent_id") && reply.json.at("parent_id").as_int64() == zone_.unit_a;
-          EXPECT_FALSE(placed_in_a || under_a) << username << " created a record inside unit A: " << reply.body;
+          bool led_by_a = reply.json.as_object().contains("lead_unit_id") && reply.json.at("lead_unit_id").as_int64() == zone_.unit_a;
+          EXPECT_FALSE(placed_in_a || under_a || led_by_a) << username << " created a record inside unit A: " << reply.body;
         } else {
           EXPECT_TRUE(reply.status == 400 || reply.status == 404) << username << ": " << reply.body;
           EXPECT_EQ(Fingerprint(), before);
         }
         ++exercised;
+      } else if (rule->second.rule == Rule::kProjectInBody) {
+        std::string target = route.pattern;
+        target.replace(target.find("{n}"), 3, "1");
+        auto reply = Call(route.method, target, token, body);
+        if (permitted) {
+          EXPECT_TRUE(reply.status == 400 || reply.status == 404) << username << ": " << reply.body;
+        } else {
+          EXPECT_EQ(reply.status, 403) << username << ": " << reply.body;
+        }
+        EXPECT_EQ(Fingerprint(), before) << username << " changed something";
+        exercised += permitted;
       } else if (rule->second.rule == Rule::kAuditQuery) {
         auto reply = Call("GET", route.pattern + "?entity=enterprise&entity_id=" + std::to_string(ids_.at("enterprise")), token);
         EXPECT_EQ(reply.status, permitted ? 404 : 403) << username << ": " << reply.body;

@@ -21,7 +21,7 @@ void ApiTest::SetUp() {
   BackendTest::SetUp();
   if (IsSkipped() || HasFailure()) return;
   zone_ = SeedZone(db());
-  api_ = std::make_unique<http::Api>(db(), http::ApiOptions{"", false});
+  api_ = std::make_unique<http::Api>(db(), http::ApiOptions{"", false, ""});
 }
 
 Reply ApiTest::Call(const std::string& method, const std::string& target, const std::string& token,

@@ -8,6 +8,7 @@
 #include "storage/audit_log.hpp"
 #include "storage/enterprise_repository.hpp"
 #include "storage/org_unit_repository.hpp"
+#include "storage/project_repository.hpp"
 #include "storage/user_repository.hpp"
 
 namespace sanpi::http {
@@ -34,6 +35,7 @@ core::Status CheckVisible(storage::Transaction& tx, const core::Principal& calle
   if (entity == "enterprise") return storage::EnterpriseRepository(tx).Get(caller, id).ok() ? core::Status::Ok() : hidden;
   if (entity == "org_unit") return storage::OrgUnitRepository(tx).Get(caller, id).ok() ? core::Status::Ok() : hidden;
   if (entity == "user") return storage::UserRepository(tx).Get(caller, id).ok() ? core::Status::Ok() : hidden;
+  if (entity == "project") return storage::ProjectRepository(tx).Get(caller, id).ok() ? core::Status::Ok() : hidden;
   return hidden;  // records that belong to no unit (regions, sessions): region-wide readers only
 }
 

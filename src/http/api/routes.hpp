@@ -1,5 +1,7 @@
 #pragma once
 // Each module adds its routes to the router; api.cpp calls them all.
+#include <string>
+
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 
@@ -12,5 +14,10 @@ void AddOrgUnitRoutes(Router& router);
 void AddUserRoutes(Router& router);
 void AddEnterpriseRoutes(Router& router);
 void AddAuditRoutes(Router& router);
+void AddProjectRoutes(Router& router);
+void AddChecklistRoutes(Router& router);
+// `data_dir`: where attachment files are kept (ApiOptions::data_dir).
+void AddAttachmentRoutes(Router& router, const std::string& data_dir);
+void AddCampaignRoutes(Router& router);
 
 }  // namespace sanpi::http

@@ -1,6 +1,7 @@
 #include "demo/demo_zone.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <vector>
 
@@ -83,7 +84,7 @@ const std::vector<DemoEnterprise>& Enterprises() {
 std::string DemoUscc(long long n) {
   // 9141 0100 (Zhengzhou enterprise prefix) + 9 digits from n, then the check character.
   char first17[18];
-  std::snprintf(first17, sizeof first17, "91410100%09lld", n % 1000000000LL);
+  std::snprintf(first17, sizeof first17, "91410100%09lld", std::llabs(n) % 1000000000LL);
   return std::string(first17) + *core::UsccCheckCharacter(first17);
 }
 
@@ -172,6 +173,8 @@ core::Status SeedDemoZone(storage::Database& db, const DemoOptions& options) {
     if (auto status = GenerateProjects(*tx, system, options.projects); !status.ok()) return status;
   }
   tx->Commit();
+  // Generated data sets are large enough for the planner to matter (see RefreshStatistics).
+  if (options.extra_enterprises > 0 || options.projects > 0) storage::RefreshStatistics(db);
   return core::Status::Ok();
 }
 

@@ -4,10 +4,16 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
+#include <boost/json/serialize.hpp>
+
 #include "core/bulletin.hpp"
+#include "codec/oc4ids_json.hpp"
 #include "storage/campaign_repository.hpp"
+#include "storage/clock.hpp"
+#include "storage/oc4ids_source.hpp"
 #include "storage/region_repository.hpp"
 
 #include "core/user.hpp"
@@ -174,6 +180,54 @@ int RunReportBulletin(const std::string& url, const BulletinOptions& options) {
   }
   core::ProjectFactsIndex index(snapshot->facts);
   std::cout << core::GenerateBulletin(snapshot->lines, index, options.period, *as_of, text_options) << "\n";
+  return 0;
+}
+
+int RunExportOc4ids(const std::string& url, const std::string& out, const std::string& region) {
+  auto db = OpenOrSay(url);
+  if (!db) return 1;
+  // Streamed into a temporary file beside `out`, renamed when complete: a reader never sees half a package.
+  const std::string partial = out + ".partial";
+  std::ofstream file(partial, std::ios::binary | std::ios::trunc);
+  if (!file) {
+    std::cerr << "sanpi: 无法写入 / cannot write " << partial << "\n";
+    return 1;
+  }
+  std::string now = storage::NowLocal();  // "YYYY-MM-DD HH:MM:SS", China Standard Time
+  codec::Oc4idsPackageInfo info;
+  info.uri = "urn:sanpi:oc4ids:" + (region.empty() ? std::string("all") : region) + ":" + now.substr(0, 10);
+  info.published_date = now.substr(0, 10) + "T" + now.substr(11, 8) + "+08:00";
+  info.publisher_name = "三个一批重点项目监管平台 (sanpi)";
+  if (!region.empty()) {
+    auto tx = db->Begin(storage::Access::kRead);
+    if (auto found = storage::RegionRepository(*tx).Get(region); found.ok()) info.publisher_name = found->name;
+    else return Fail(found.status());
+  }
+  // The head ends in "projects":[]}; the projects go between the brackets one at a time.
+  std::string head = boost::json::serialize(codec::Oc4idsPackageHead(info));
+  file << head.substr(0, head.size() - 2);
+  const core::Date today = core::Date::Today();
+  std::int64_t count = 0;
+  {
+    auto tx = db->Begin(storage::Access::kRead);
+    storage::ForEachOc4idsSource(*tx, region, [&](const codec::Oc4idsSource& source) {
+      if (count++ > 0) file << ",";
+      file << boost::json::serialize(codec::ToOc4ids(source, today));
+    });
+  }
+  file << "]}\n";
+  file.close();
+  if (!file) {
+    std::cerr << "sanpi: 写入失败 / writing failed: " << partial << "\n";
+    return 1;
+  }
+  std::error_code error;
+  std::filesystem::rename(partial, out, error);
+  if (error) {
+    std::cerr << "sanpi: " << error.message() << "\n";
+    return 1;
+  }
+  std::cerr << "sanpi: " << count << " projects → " << out << "\n";
   return 0;
 }
 

@@ -26,6 +26,8 @@ int RunMigrate(const std::string& db);
 int RunDemo(const std::string& db, int extra_enterprises, int extra_projects);
 // Prints the bulletin paragraph to standard output.
 int RunReportBulletin(const std::string& db, const BulletinOptions& options);
+// Writes an OC4IDS project package of every project (of `region` when not empty) to `out`.
+int RunExportOc4ids(const std::string& db, const std::string& out, const std::string& region);
 int RunUserAdd(const std::string& db, const std::string& username, const std::string& role, const std::string& unit_code,
                const std::string& region, const std::string& scope, const std::string& display_name);
 int RunBackup(const std::string& db, const std::string& out);

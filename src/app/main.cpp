@@ -41,6 +41,14 @@ int main(int argc, char** argv) {
   bulletin_cmd->add_option("--view", bulletin.view, "adjusted|original|published")->capture_default_str();
   bulletin_cmd->add_option("--zone-name", bulletin.zone_name, "the zone as the text names it (default: the region's name)");
 
+  auto* export_cmd = cli.add_subcommand("export", "Export open data");
+  export_cmd->require_subcommand(1);
+  std::string export_out, export_region;
+  auto* oc4ids_cmd = export_cmd->add_subcommand("oc4ids", "Write every project as an OC4IDS project package (JSON)");
+  oc4ids_cmd->add_option("--db", db, "sqlite:PATH or postgresql://…")->capture_default_str();
+  oc4ids_cmd->add_option("--out", export_out, "the package file (.json)")->required();
+  oc4ids_cmd->add_option("--region", export_region, "only this region's projects (default: all)");
+
   auto* user_cmd = cli.add_subcommand("user", "Manage user accounts");
   user_cmd->require_subcommand(1);
   std::string username, role, unit, region = "410171", scope, display_name;
@@ -65,6 +73,7 @@ int main(int argc, char** argv) {
   if (*migrate_cmd) return sanpi::app::RunMigrate(db);
   if (*demo_cmd) return sanpi::app::RunDemo(db, extra_enterprises, extra_projects);
   if (*bulletin_cmd) return sanpi::app::RunReportBulletin(db, bulletin);
+  if (*oc4ids_cmd) return sanpi::app::RunExportOc4ids(db, export_out, export_region);
   if (*user_add) return sanpi::app::RunUserAdd(db, username, role, unit, region, scope, display_name);
   if (*backup_cmd) return sanpi::app::RunBackup(db, out);
   return 1;

@@ -11,6 +11,7 @@
 #include "core/money.hpp"
 #include "demo/demo_campaign.hpp"
 #include "storage/clock.hpp"
+#include "storage/roster_cache.hpp"
 
 namespace sanpi::demo {
 namespace {
@@ -177,6 +178,7 @@ core::Status GenerateProjects(storage::Transaction& tx, const core::Principal& o
     }
   }
   flush_entries(rows);
+  storage::BumpRegionRevision(tx, region);  // a server running on this database must not serve cached rosters
   // Fresh statistics, so both planners choose the region indexes at this size from the first query.
   tx.Execute("ANALYZE");
   return core::Status::Ok();

@@ -226,6 +226,39 @@ constexpr const char* kSchemas = R"json({
     "by_leader": {"type": "array", "items": {"$ref": "#/components/schemas/GroupFigures"}},
     "by_industry": {"type": "array", "items": {"$ref": "#/components/schemas/GroupFigures"}},
     "missing_projects": {"type": "integer"}}},
+  "Oc4idsProject": {"type": "object", "required": ["id"],
+    "description": "OC4IDS project (open-contracting/infrastructure schema/project-level/project-schema.json); dates are date-times in +08:00, money in CNY",
+    "properties": {
+    "id": {"type": "string", "pattern": "^oc4ids-sanpi-[0-9]{6}-[0-9]+$"}, "updated": {"type": "string", "format": "date-time"},
+    "identifiers": {"type": "array", "items": {"type": "object", "required": ["id", "scheme"],
+      "properties": {"id": {"type": "string"}, "scheme": {"type": "string"}}}},
+    "title": {"type": "string"}, "description": {"type": "string"},
+    "status": {"type": "string", "enum": ["identification", "preparation", "implementation", "completion", "completed", "cancelled"]},
+    "type": {"type": "string", "enum": ["construction", "rehabilitation", "replacement"]},
+    "sector": {"type": "array", "items": {"type": "string"}},
+    "period": {"$ref": "#/components/schemas/Oc4idsPeriod"},
+    "budget": {"type": "object", "properties": {"amount": {"$ref": "#/components/schemas/Oc4idsValue"},
+      "budgetBreakdown": {"type": "array", "items": {"type": "object", "required": ["id"], "properties": {
+        "id": {"type": "string"}, "description": {"type": "string"}, "amount": {"$ref": "#/components/schemas/Oc4idsValue"},
+        "period": {"$ref": "#/components/schemas/Oc4idsPeriod"}}}}}},
+    "locations": {"type": "array", "items": {"type": "object", "required": ["id"], "properties": {
+      "id": {"type": "string"}, "description": {"type": "string"},
+      "geometry": {"type": "object", "properties": {"type": {"type": "string", "enum": ["Point"]},
+        "coordinates": {"type": "array", "items": {"type": "number"}, "description": "[longitude, latitude] (GeoJSON)"}}},
+      "address": {"type": "object"}}}},
+    "parties": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"},
+      "identifier": {"type": "object"}, "roles": {"type": "array", "items": {"type": "string"}}}}},
+    "milestones": {"type": "array", "items": {"type": "object", "required": ["id"], "properties": {
+      "id": {"type": "string"}, "title": {"type": "string"}, "type": {"type": "string"}, "code": {"type": "string"},
+      "dueDate": {"type": "string", "format": "date-time"}, "dateMet": {"type": "string", "format": "date-time"},
+      "status": {"type": "string", "enum": ["scheduled", "met", "notMet", "partiallyMet"]}}}},
+    "modifications": {"type": "array", "items": {"type": "object", "required": ["id"], "properties": {
+      "id": {"type": "string"}, "date": {"type": "string", "format": "date-time"}, "type": {"type": "string"},
+      "description": {"type": "string"}, "rationale": {"type": "string"}}}}}},
+  "Oc4idsValue": {"type": "object", "required": ["amount", "currency"], "properties": {"amount": {"type": "number"},
+    "currency": {"type": "string", "enum": ["CNY"]}}},
+  "Oc4idsPeriod": {"type": "object", "properties": {"startDate": {"type": "string", "format": "date-time"},
+    "endDate": {"type": "string", "format": "date-time"}, "durationInDays": {"type": "integer"}}},
   "Bulletin": {"type": "object", "required": ["period", "as_of", "text"], "properties": {"period": {"type": "integer"},
     "as_of": {"type": "string"}, "text": {"type": "string"}}}
 })json";

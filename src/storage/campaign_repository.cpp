@@ -6,6 +6,7 @@
 #include "storage/audit_log.hpp"
 #include "storage/clock.hpp"
 #include "storage/project_repository.hpp"
+#include "storage/roster_cache.hpp"
 
 namespace sanpi::storage {
 namespace {
@@ -111,6 +112,7 @@ core::Result<core::Period> CampaignRepository::CreatePeriod(const core::Principa
       {period.region_code, std::int64_t{period.number}, period.name, period.held_on.ToString(), now});
   period.id = rows.front().Int(0);
   period.version = 1;
+  BumpRegionRevision(tx_, period.region_code);
   AuditLog(tx_).Append(caller, "create", "period", std::to_string(period.id), "",
                        boost::json::serialize(codec::ToJson(period)));
   return period;
@@ -135,6 +137,7 @@ core::Result<core::Period> CampaignRepository::UpdatePeriod(const core::Principa
   if (changed != 1) {
     return core::Status::Conflict({"记录已被他人修改，请刷新后重试", "the record was changed by someone else; reload and try again"});
   }
+  BumpRegionRevision(tx_, next.region_code);
   AuditLog(tx_).Append(caller, "update", "period", std::to_string(next.id), boost::json::serialize(codec::ToJson(*current)),
                        boost::json::serialize(codec::ToJson(next)));
   return next;
@@ -158,6 +161,21 @@ void CampaignRepository::History(const std::string& region_code, std::int64_t pr
                                  std::vector<core::RosterEntry>& entries,
                                  std::vector<core::RosterAdjustment>& adjustments) {
   ProjectEntries(project_id, entries, adjustments);
+}
+
+void CampaignRepository::AllEntries(const std::string& region_code, std::vector<core::RosterEntry>& entries,
+                                    std::vector<core::RosterAdjustment>& adjustments) {
+  Params params;
+  std::string where_e, where_a;
+  if (!region_code.empty()) {
+    params.push_back(region_code);
+    where_e = " WHERE e.region_code = $1";
+    where_a = " WHERE a.region_code = $1";
+  }
+  for (auto row : tx_.Query(std::string("SELECT ") + kEntryColumns + " FROM roster_entries e" + where_e, params))
+    entries.push_back(EntryFromRow(row));
+  for (auto row : tx_.Query(std::string("SELECT ") + kAdjustmentColumns + " FROM roster_adjustments a" + where_a, params))
+    adjustments.push_back(AdjustmentFromRow(row));
 }
 
 void CampaignRepository::RefreshRosterBatch(std::int64_t project_id) {
@@ -197,6 +215,7 @@ core::Result<core::RosterEntry> CampaignRepository::AddEntry(const core::Princip
   entry.id = rows.front().Int(0);
   entry.version = 1;
   RefreshRosterBatch(entry.project_id);
+  BumpRegionRevision(tx_, caller.region_code);
   AuditLog(tx_).Append(caller, "create", "roster_entry", std::to_string(entry.id), "",
                        boost::json::serialize(codec::ToJson(entry)));
   return entry;
@@ -227,6 +246,7 @@ core::Result<core::RosterAdjustment> CampaignRepository::AddAdjustment(const cor
        std::int64_t{c.plan_year}, caller.user_id == 0 ? Value{nullptr} : Value{caller.user_id}, NowLocal()});
   adjustment.id = rows.front().Int(0);
   RefreshRosterBatch(project_id);
+  BumpRegionRevision(tx_, caller.region_code);
   AuditLog(tx_).Append(caller, "create", "roster_adjustment", std::to_string(adjustment.id), "",
                        boost::json::serialize(codec::ToJson(adjustment)));
   return adjustment;

@@ -47,6 +47,10 @@ class CampaignRepository {
   void History(const std::string& region_code, std::int64_t project_id, std::vector<core::RosterEntry>& entries,
                std::vector<core::RosterAdjustment>& adjustments);
 
+  // Every entry and adjustment of the region (of every region when `region_code` is empty).
+  void AllEntries(const std::string& region_code, std::vector<core::RosterEntry>& entries,
+                  std::vector<core::RosterAdjustment>& adjustments);
+
   // The roster of period `number` in the given view, with the facts of its projects.
   core::Result<RosterSnapshot> LoadRoster(const std::string& region_code, int number, RosterView view);
   // Names of the region's units and of its users (leaders), for the breakdowns.

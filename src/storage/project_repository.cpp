@@ -9,6 +9,7 @@
 #include "storage/audit_log.hpp"
 #include "storage/clock.hpp"
 #include "storage/org_unit_repository.hpp"
+#include "storage/roster_cache.hpp"
 #include "storage/scope_sql.hpp"
 
 namespace sanpi::storage {
@@ -177,6 +178,7 @@ core::Result<core::Project> ProjectRepository::Create(const core::Principal& cal
       "$24, $25, $26, $27, $28, $29, 1) RETURNING id",
       params);
   p.id = rows.front().Int(0);
+  BumpRegionRevision(tx_, p.region_code);
   AuditLog(tx_).Append(caller, "create", "project", std::to_string(p.id), "", Snapshot(p));
   return p;
 }
@@ -217,6 +219,7 @@ core::Result<core::Project> ProjectRepository::Update(const core::Principal& cal
        next.total_investment, next.leader_id, next.lead_unit_id, IdsJson(next.cooperating_unit_ids),
        next.responsible_person, next.responsible_phone, next.updated_at, id, changes.version});
   if (changed != 1) return Stale();
+  BumpRegionRevision(tx_, next.region_code);
   AuditLog(tx_).Append(caller, "update", "project", std::to_string(id), Snapshot(*current), Snapshot(next));
   return next;
 }
@@ -232,6 +235,7 @@ core::Status ProjectRepository::Delete(const core::Principal& caller, std::int64
   tx_.Execute("DELETE FROM checklist_items WHERE project_id = $1", {id});
   tx_.Execute("DELETE FROM attachments WHERE project_id = $1", {id});  // files stay on disk as orphans for backup
   tx_.Execute("DELETE FROM projects WHERE id = $1 AND version = $2", {id, version});
+  BumpRegionRevision(tx_, current->region_code);
   AuditLog(tx_).Append(caller, "delete", "project", std::to_string(id), Snapshot(*current), "");
   return core::Status::Ok();
 }
@@ -253,6 +257,7 @@ core::Result<core::Project> ProjectRepository::SaveStage(const core::Principal& 
       "updated_at = $11, version = version + 1 WHERE id = $12 AND version = $13",
       params);
   if (changed != 1) return Stale();
+  BumpRegionRevision(tx_, current.region_code);
   boost::json::object after = codec::ToJson(next).as_object();
   if (!reason.empty()) after["reason"] = reason;  // the audit keeps why a correction was made
   AuditLog(tx_).Append(caller, action, "project", std::to_string(current.id), Snapshot(current),

@@ -12,6 +12,7 @@
 #include "storage/campaign_repository.hpp"
 #include "storage/project_repository.hpp"
 #include "storage/region_repository.hpp"
+#include "storage/roster_cache.hpp"
 
 namespace sanpi::http {
 namespace {
@@ -80,7 +81,7 @@ Response UpdatePeriod(Context& ctx) {
 }
 
 // The roster lines with what a page shows beside them: name, code, investment, unit, leader, stage.
-Response Roster(Context& ctx) {
+Response Roster(Context& ctx, storage::RosterCache& cache) {
   auto number = PeriodNumber(ctx);
   if (!number.ok()) return ErrorResponse(number.status(), ctx.language());
   core::Date as_of;
@@ -88,13 +89,13 @@ Response Roster(Context& ctx) {
   if (auto status = ReadFigureQuery(ctx, as_of, view); !status.ok()) return ErrorResponse(status, ctx.language());
   auto tx = ctx.db.Begin(storage::Access::kRead);
   CampaignRepository repo(*tx);
-  auto snapshot = repo.LoadRoster(ctx.principal.region_code, *number, view);
-  if (!snapshot.ok()) return ErrorResponse(snapshot.status(), ctx.language());
-  core::ProjectFactsIndex index(snapshot->facts);
+  auto roster = cache.Load(*tx, ctx.principal.region_code, *number, view);
+  if (!roster.ok()) return ErrorResponse(roster.status(), ctx.language());
+  const auto& index = (*roster)->index;
   auto units = repo.UnitNames(ctx.principal.region_code);
   auto users = repo.UserNames(ctx.principal.region_code);
   json::array items;
-  for (const auto& line : snapshot->lines) {
+  for (const auto& line : (*roster)->snapshot.lines) {
     json::object item = codec::ToJson(line).as_object();
     if (const auto* facts = index.Find(line.project_id)) {
       item["project_name"] = facts->name;
@@ -157,7 +158,7 @@ Response ProjectRoster(Context& ctx) {
   return JsonResponse(200, json::object{{"entries", std::move(entry_list)}, {"adjustments", std::move(adjustment_list)}});
 }
 
-Response Statistics(Context& ctx) {
+Response Statistics(Context& ctx, storage::RosterCache& cache) {
   auto number = PeriodNumber(ctx);
   if (!number.ok()) return ErrorResponse(number.status(), ctx.language());
   core::Date as_of;
@@ -165,23 +166,22 @@ Response Statistics(Context& ctx) {
   if (auto status = ReadFigureQuery(ctx, as_of, view); !status.ok()) return ErrorResponse(status, ctx.language());
   auto tx = ctx.db.Begin(storage::Access::kRead);
   CampaignRepository repo(*tx);
-  auto snapshot = repo.LoadRoster(ctx.principal.region_code, *number, view);
-  if (!snapshot.ok()) return ErrorResponse(snapshot.status(), ctx.language());
-  core::ProjectFactsIndex index(snapshot->facts);
-  auto statistics = core::ComputeStatistics(snapshot->lines, index, *number, as_of);
+  auto roster = cache.Load(*tx, ctx.principal.region_code, *number, view);
+  if (!roster.ok()) return ErrorResponse(roster.status(), ctx.language());
+  auto statistics = core::ComputeStatistics((*roster)->snapshot.lines, (*roster)->index, *number, as_of);
   codec::NameBook names{repo.UnitNames(ctx.principal.region_code), repo.UserNames(ctx.principal.region_code)};
   return JsonResponse(200, codec::ToJson(statistics, names));
 }
 
-Response Bulletin(Context& ctx) {
+Response Bulletin(Context& ctx, storage::RosterCache& cache) {
   auto number = PeriodNumber(ctx);
   if (!number.ok()) return ErrorResponse(number.status(), ctx.language());
   core::Date as_of;
   storage::RosterView view;
   if (auto status = ReadFigureQuery(ctx, as_of, view); !status.ok()) return ErrorResponse(status, ctx.language());
   auto tx = ctx.db.Begin(storage::Access::kRead);
-  auto snapshot = CampaignRepository(*tx).LoadRoster(ctx.principal.region_code, *number, view);
-  if (!snapshot.ok()) return ErrorResponse(snapshot.status(), ctx.language());
+  auto roster = cache.Load(*tx, ctx.principal.region_code, *number, view);
+  if (!roster.ok()) return ErrorResponse(roster.status(), ctx.language());
   core::BulletinOptions options;
   options.adjusted = view == storage::RosterView::kAdjusted;
   if (auto zone = ctx.QueryText("zone_name"); !zone.empty()) {
@@ -189,14 +189,18 @@ Response Bulletin(Context& ctx) {
   } else if (auto region = storage::RegionRepository(*tx).Get(ctx.principal.region_code); region.ok()) {
     options.zone_name = region->name;
   }
-  core::ProjectFactsIndex index(snapshot->facts);
-  std::string text = core::GenerateBulletin(snapshot->lines, index, *number, as_of, options);
+  std::string text = core::GenerateBulletin((*roster)->snapshot.lines, (*roster)->index, *number, as_of, options);
   return JsonResponse(200, json::object{{"period", *number}, {"as_of", as_of.ToString()}, {"text", text}});
 }
 
 }  // namespace
 
 void AddCampaignRoutes(Router& router) {
+  // One cache per Api (so per database), shared by the three readers of a roster.
+  auto cache = std::make_shared<storage::RosterCache>();
+  auto with_cache = [cache](Response (*handler)(Context&, storage::RosterCache&)) {
+    return [cache, handler](Context& ctx) { return handler(ctx, *cache); };
+  };
   const std::vector<QueryParamDoc> figures = {{"as_of", "string", "YYYY-MM-DD, default today"},
                                               {"view", "string", "adjusted (default) | original | published"}};
   router.Add({"GET", "/api/v1/periods", Permission::kReadCampaign, ListPeriods,
@@ -205,7 +209,7 @@ void AddCampaignRoutes(Router& router) {
               {"campaign", "新增期次 Create a period", "PeriodInput", "Period", false, 201, {}}});
   router.Add({"PUT", "/api/v1/periods/{n}", Permission::kManageCampaign, UpdatePeriod,
               {"campaign", "修改期次 Update a period's name or date", "PeriodUpdate", "Period", false, 200, {}}});
-  router.Add({"GET", "/api/v1/periods/{n}/roster", Permission::kReadCampaign, Roster,
+  router.Add({"GET", "/api/v1/periods/{n}/roster", Permission::kReadCampaign, with_cache(Roster),
               {"campaign", "期次名单 The roster of a period (published, original or adjusted)", "", "RosterLine", true, 200,
                figures}});
   router.Add({"POST", "/api/v1/periods/{n}/roster", Permission::kManageCampaign, AddEntry,
@@ -216,11 +220,11 @@ void AddCampaignRoutes(Router& router) {
   router.Add({"GET", "/api/v1/projects/{id}/roster", Permission::kReadProjects, ProjectRoster,
               {"campaign", "项目名单历史 A project's roster entries and adjustments", "", "ProjectRosterHistory", false,
                200, {}}});
-  router.Add({"GET", "/api/v1/periods/{n}/statistics", Permission::kReadCampaign, Statistics,
+  router.Add({"GET", "/api/v1/periods/{n}/statistics", Permission::kReadCampaign, with_cache(Statistics),
               {"campaign", "期次统计 Statistics of a period as of a date", "", "CampaignStatistics", false, 200, figures}});
   auto bulletin_query = figures;
   bulletin_query.push_back({"zone_name", "string", "the zone as the text names it (default: the region's name)"});
-  router.Add({"GET", "/api/v1/periods/{n}/bulletin", Permission::kReadCampaign, Bulletin,
+  router.Add({"GET", "/api/v1/periods/{n}/bulletin", Permission::kReadCampaign, with_cache(Bulletin),
               {"campaign", "通报段落 The bulletin paragraph (Chinese)", "", "Bulletin", false, 200, bulletin_query}});
 }
 

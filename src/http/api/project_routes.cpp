@@ -1,9 +1,11 @@
 // /api/v1/projects — 项目台账: the ledger list with filters and totals, CRUD, and the stage actions.
 #include <algorithm>
 
+#include "codec/oc4ids_json.hpp"
 #include "codec/project_json.hpp"
 #include "http/api/crud.hpp"
 #include "http/api/routes.hpp"
+#include "storage/oc4ids_source.hpp"
 #include "storage/project_ledger.hpp"
 #include "storage/project_repository.hpp"
 
@@ -121,6 +123,16 @@ Response StatsDb(Context& ctx) {
   });
 }
 
+// The project in OC4IDS (open data): the same scope as GET /projects/{id}.
+Response Oc4ids(Context& ctx) {
+  auto id = ctx.PathId();
+  if (!id.ok()) return ErrorResponse(id.status(), ctx.language());
+  auto tx = ctx.db.Begin(storage::Access::kRead);
+  auto source = storage::LoadOc4idsSource(*tx, ctx.principal, *id);
+  if (!source.ok()) return ErrorResponse(source.status(), ctx.language());
+  return JsonResponse(200, codec::ToOc4ids(*source, core::Date::Today()));
+}
+
 }  // namespace
 
 void AddProjectRoutes(Router& router) {
@@ -143,6 +155,9 @@ void AddProjectRoutes(Router& router) {
               {"projects", "登记项目 Create a project", "ProjectInput", "Project", false, 201, {}}});
   router.Add({"GET", base + "/{id}", Permission::kReadProjects, GetRecord<ProjectRepository>,
               {"projects", "项目详情 Get a project", "", "Project", false, 200, {}}});
+  router.Add({"GET", base + "/{id}/oc4ids", Permission::kReadProjects, Oc4ids,
+              {"projects", "开放数据 The project in OC4IDS (Open Contracting for Infrastructure Data Standard)", "",
+               "Oc4idsProject", false, 200, {}}});
   router.Add({"PUT", base + "/{id}", Permission::kWriteProjects, UpdateRecord<ProjectRepository, codec::ProjectFromJson>,
               {"projects", "修改项目 Update a project (not its stage)", "ProjectUpdate", "Project", false, 200, {}}});
   router.Add({"DELETE", base + "/{id}", Permission::kWriteProjects, DeleteRecord<ProjectRepository>,

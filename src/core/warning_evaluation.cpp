@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
+#include <cmath>
+#include <initializer_list>
 
 namespace sanpi::core {
 namespace {
@@ -11,19 +12,72 @@ constexpr std::array<std::string_view, 12> kMonthNames{"January", "February", "M
                                                        "May",     "June",     "July",      "August",
                                                        "September", "October", "November", "December"};
 
-std::string Num(std::int64_t value) { return std::to_string(value); }
+// A piece of a message: text, a whole number or a date, formatted without printf or a temporary string.
+class Piece {
+ public:
+  Piece(std::string_view text) : text_(text) {}  // NOLINT: implicit so that Cat({...}) reads like a sentence
+  Piece(const std::string& text) : text_(text) {}  // NOLINT
+  Piece(const char* text) : text_(text) {}  // NOLINT
+  Piece(std::int64_t number) { size_ = static_cast<size_t>(std::to_chars(buffer_, buffer_ + sizeof buffer_, number).ptr - buffer_); }  // NOLINT
+  Piece(int number) : Piece(static_cast<std::int64_t>(number)) {}  // NOLINT
+  Piece(unsigned number) : Piece(static_cast<std::int64_t>(number)) {}  // NOLINT
+  Piece(const Date& date) {  // NOLINT: YYYY-MM-DD
+    auto two = [&](size_t at, unsigned value) {
+      buffer_[at] = static_cast<char>('0' + value / 10);
+      buffer_[at + 1] = static_cast<char>('0' + value % 10);
+    };
+    const int year = date.year();
+    two(0, static_cast<unsigned>(year / 100 % 100));
+    two(2, static_cast<unsigned>(year % 100));
+    buffer_[4] = '-';
+    two(5, date.month());
+    buffer_[7] = '-';
+    two(8, date.day());
+    size_ = 10;
+  }
+  std::string_view view() const { return size_ ? std::string_view(buffer_, size_) : text_; }
+
+ private:
+  std::string_view text_;
+  char buffer_[24];
+  size_t size_ = 0;
+};
+
+// The pieces joined in one allocation: the sweep builds hundreds of thousands of messages.
+std::string Cat(std::initializer_list<Piece> pieces) {
+  size_t size = 0;
+  for (const Piece& piece : pieces) size += piece.view().size();
+  std::string out;
+  out.reserve(size);
+  for (const Piece& piece : pieces) out.append(piece.view());
+  return out;
+}
+
+std::string_view LevelZh(WarningLevel level) {
+  switch (level) {
+    case WarningLevel::kYellow: return "（黄色预警）";
+    case WarningLevel::kOrange: return "（橙色预警）";
+    case WarningLevel::kRed: return "（红色预警）";
+    case WarningLevel::kNone: break;
+  }
+  return "";
+}
+
+std::string_view LevelEn(WarningLevel level) {
+  switch (level) {
+    case WarningLevel::kYellow: return " (yellow)";
+    case WarningLevel::kOrange: return " (orange)";
+    case WarningLevel::kRed: return " (red)";
+    case WarningLevel::kNone: break;
+  }
+  return "";
+}
 
 // The lowest level the rule defines: the condition "begins" when its threshold is reached.
 std::optional<int> FirstThreshold(const WarningRule& rule) {
   if (rule.yellow) return rule.yellow;
   if (rule.orange) return rule.orange;
   return rule.red;
-}
-
-// "（橙色预警）" / " (orange)".
-Text LevelSuffix(WarningLevel level) {
-  Text label = WarningLevelLabel(level);
-  return {"（" + label.zh + "预警）", " (" + label.en + ")"};
 }
 
 // Largest n with from + n months ≤ to (AddMonths clamps, so Jan 31 + 1 month = Feb 28 counts as a month).
@@ -92,11 +146,13 @@ class Evaluator {
     return &condition;
   }
 
-  // ", 已逾期20天，达到15天（橙色预警）" — the tail every day-counting message shares.
-  static Text DaysTail(const WarningCondition& c) {
-    Text suffix = LevelSuffix(c.level);
-    return {"，已逾期" + FormatFigure(c.figure) + "天，达到" + Num(c.threshold) + "天" + suffix.zh,
-            ", " + FormatFigure(c.figure) + " days overdue, at or past " + Num(c.threshold) + " days" + suffix.en};
+  // "<head>，已逾期20天，达到15天（橙色预警）": every day-counting message ends the same way.
+  static Text DaysMessage(const WarningCondition& c, std::initializer_list<Piece> zh_head,
+                          std::initializer_list<Piece> en_head) {
+    const std::string zh = Cat(zh_head), en = Cat(en_head);
+    const auto days = static_cast<std::int64_t>(c.figure);
+    return {Cat({zh, "，已逾期", days, "天，达到", c.threshold, "天", LevelZh(c.level)}),
+            Cat({en, ", ", days, " days overdue, at or past ", c.threshold, " days", LevelEn(c.level)})};
   }
 
   void Investment() {
@@ -117,28 +173,26 @@ class Evaluator {
     WarningCondition& c = Emit(Key(RuleKind::kInvestmentBehindSchedule), 0, level, rule);
     c.since = ReportDueDate(facts_.plan_year, static_cast<unsigned>(month), due_day_).AddDays(1);
     c.level_since = c.since;
-    const Text suffix = LevelSuffix(level);
-    const std::string to = Num(month) + "月";
-    const std::string to_en = std::string(kMonthNames[month - 1]) + " " + Num(facts_.plan_year);
+    const std::string_view month_en = kMonthNames[month - 1];
+    const std::string done_wan = FormatWan(completed);
     if (rule.unit == ThresholdUnit::kPointsBelowTimeProgress) {
       c.figure = static_cast<double>(planned - completed) * 100.0 / static_cast<double>(planned_year);
       const std::string time = FormatFigure(static_cast<double>(planned) * 100.0 / planned_year);
       const std::string done = FormatFigure(static_cast<double>(completed) * 100.0 / planned_year);
-      c.message = {"截至" + to + "年度累计完成投资" + FormatWan(completed) + "万元，完成年度计划的" + done +
-                       "%，落后序时进度（" + time + "%）" + FormatFigure(c.figure) + "个百分点，达到" +
-                       Num(c.threshold) + "个百分点" + suffix.zh,
-                   "Investment to " + to_en + " is " + FormatWan(completed) + " 万元, " + done +
-                       "% of the annual plan, " + FormatFigure(c.figure) + " points behind time progress (" + time +
-                       "%), at or past " + Num(c.threshold) + " points" + suffix.en};
+      const std::string figure = FormatFigure(c.figure);
+      c.message = {Cat({"截至", month, "月年度累计完成投资", done_wan, "万元，完成年度计划的", done, "%，落后序时进度（",
+                        time, "%）", figure, "个百分点，达到", c.threshold, "个百分点", LevelZh(level)}),
+                   Cat({"Investment to ", month_en, " ", facts_.plan_year, " is ", done_wan, " 万元, ", done,
+                        "% of the annual plan, ", figure, " points behind time progress (", time, "%), at or past ",
+                        c.threshold, " points", LevelEn(level)})};
       return;
     }
     c.figure = static_cast<double>(completed) * 100.0 / static_cast<double>(planned);
-    c.message = {"截至" + to + "年度累计完成投资" + FormatWan(completed) + "万元，为序时进度（计划" +
-                     FormatWan(planned) + "万元）的" + FormatFigure(c.figure) + "%，低于" + Num(c.threshold) + "%" +
-                     suffix.zh,
-                 "Investment to " + to_en + " is " + FormatWan(completed) + " 万元, " + FormatFigure(c.figure) +
-                     "% of time progress (plan " + FormatWan(planned) + " 万元), below " + Num(c.threshold) + "%" +
-                     suffix.en};
+    const std::string figure = FormatFigure(c.figure), planned_wan = FormatWan(planned);
+    c.message = {Cat({"截至", month, "月年度累计完成投资", done_wan, "万元，为序时进度（计划", planned_wan, "万元）的",
+                      figure, "%，低于", c.threshold, "%", LevelZh(level)}),
+                 Cat({"Investment to ", month_en, " ", facts_.plan_year, " is ", done_wan, " 万元, ", figure,
+                      "% of time progress (plan ", planned_wan, " 万元), below ", c.threshold, "%", LevelEn(level)})};
   }
 
   bool NotInStatsDb() const {
@@ -153,25 +207,28 @@ class Evaluator {
     if (!rule.enabled || !applies || !from || !ReachedBy(facts_.progress, stage, as_of_)) return;
     WarningCondition* c = Counted({&rule, Key(kind), 0, WholeMonths(*from, as_of_), *from});
     if (!c) return;
-    const Text suffix = LevelSuffix(c->level);
-    const std::string date = from->ToString(), months = FormatFigure(c->figure), limit = Num(c->threshold);
+    const Piece date(*from);
+    const auto months = static_cast<std::int64_t>(c->figure);
+    const std::string_view zh = LevelZh(c->level), en = LevelEn(c->level);
     switch (kind) {
-      case RuleKind::kNotInStatsDb:
-        c->message = {"项目已于" + date + "开工（总投资" + FormatWan(facts_.total_investment) + "万元），" + months +
-                          "个月仍未入库，达到" + limit + "个月" + suffix.zh,
-                      "Started on " + date + " (total investment " + FormatWan(facts_.total_investment) +
-                          " 万元) and not in the statistics database after " + months + " months, at or past " +
-                          limit + suffix.en};
+      case RuleKind::kNotInStatsDb: {
+        const std::string total = FormatWan(facts_.total_investment);
+        c->message = {Cat({"项目已于", date, "开工（总投资", total, "万元），", months, "个月仍未入库，达到", c->threshold,
+                           "个月", zh}),
+                      Cat({"Started on ", date, " (total investment ", total,
+                           " 万元) and not in the statistics database after ", months, " months, at or past ",
+                           c->threshold, en})};
         break;
+      }
       case RuleKind::kSignedNotStarted:
-        c->message = {"项目于" + date + "签约，" + months + "个月仍未开工，达到" + limit + "个月" + suffix.zh,
-                      "Signed on " + date + " and not started after " + months + " months, at or past " + limit +
-                          suffix.en};
+        c->message = {Cat({"项目于", date, "签约，", months, "个月仍未开工，达到", c->threshold, "个月", zh}),
+                      Cat({"Signed on ", date, " and not started after ", months, " months, at or past ", c->threshold,
+                           en})};
         break;
       default:
-        c->message = {"项目于" + date + "投产，" + months + "个月仍未达效，达到" + limit + "个月" + suffix.zh,
-                      "Producing since " + date + " and not at designed effect after " + months +
-                          " months, at or past " + limit + suffix.en};
+        c->message = {Cat({"项目于", date, "投产，", months, "个月仍未达效，达到", c->threshold, "个月", zh}),
+                      Cat({"Producing since ", date, " and not at designed effect after ", months,
+                           " months, at or past ", c->threshold, en})};
     }
   }
 
@@ -185,9 +242,8 @@ class Evaluator {
       WarningCondition* c = Counted({&rule, Key(RuleKind::kMilestoneOverdue, SubjectKind::kMilestone, milestone.id),
                                      0, today_ - milestone.planned->DaysSinceEpoch(), *milestone.planned});
       if (!c) continue;
-      const Text tail = DaysTail(*c);
-      c->message = {"节点“" + milestone.name + "”计划于" + milestone.planned->ToString() + "完成" + tail.zh,
-                    "Milestone \"" + milestone.name + "\" was planned for " + milestone.planned->ToString() + tail.en};
+      c->message = DaysMessage(*c, {"节点“", milestone.name, "”计划于", *milestone.planned, "完成"},
+                               {"Milestone \"", milestone.name, "\" was planned for ", *milestone.planned});
     }
   }
 
@@ -216,10 +272,8 @@ class Evaluator {
       WarningCondition* c = Counted({&rule, Key(RuleKind::kReportLate, SubjectKind::kReport, year * 100 + month), 0,
                                      today_ - due.DaysSinceEpoch(), due});
       if (!c) continue;
-      const Text tail = DaysTail(*c);
-      c->message = {Num(year) + "年" + Num(month) + "月月报应于" + due.ToString() + "前报送" + tail.zh,
-                    "The report for " + std::string(kMonthNames[month - 1]) + " " + Num(year) + " was due on " +
-                        due.ToString() + tail.en};
+      c->message = DaysMessage(*c, {year, "年", month, "月月报应于", due, "前报送"},
+                               {"The report for ", kMonthNames[month - 1], " ", year, " was due on ", due});
     }
   }
 
@@ -232,12 +286,11 @@ class Evaluator {
       WarningCondition* c = Counted({&rule, Key(RuleKind::kTaskOverdue, item.kind, item.id), item.responsible_unit_id,
                                      today_ - item.deadline.DaysSinceEpoch(), item.deadline});
       if (!c) continue;
-      const Text what = item.kind == SubjectKind::kProblem ? Text{"问题", "Problem"}
-                        : item.kind == SubjectKind::kChecklistItem ? Text{"清单事项", "Checklist item"}
-                                                                    : Text{"任务", "Task"};
-      const Text tail = DaysTail(*c);
-      c->message = {what.zh + "“" + item.title + "”办理时限为" + item.deadline.ToString() + tail.zh,
-                    what.en + " \"" + item.title + "\" was due on " + item.deadline.ToString() + tail.en};
+      const bool problem = item.kind == SubjectKind::kProblem, checklist = item.kind == SubjectKind::kChecklistItem;
+      const std::string_view zh = problem ? "问题" : checklist ? "清单事项" : "任务";
+      const std::string_view en = problem ? "Problem" : checklist ? "Checklist item" : "Task";
+      c->message = DaysMessage(*c, {zh, "“", item.title, "”办理时限为", item.deadline},
+                               {en, " \"", item.title, "\" was due on ", item.deadline});
     }
   }
 
@@ -271,8 +324,7 @@ std::optional<SubjectKind> ParseSubjectKind(std::string_view code) {
 }
 
 std::string ConditionKeyString(const ConditionKey& key) {
-  return std::string(RuleCode(key.rule)) + "/" + Num(key.project_id) + "/" + std::string(SubjectKindCode(key.subject)) +
-         "/" + Num(key.subject_id);
+  return Cat({RuleCode(key.rule), "/", key.project_id, "/", SubjectKindCode(key.subject), "/", key.subject_id});
 }
 
 std::optional<ConditionKey> ParseConditionKey(std::string_view text) {
@@ -333,12 +385,10 @@ std::vector<WarningCondition> SweepWarnings(std::span<const WarningFacts> facts,
 }
 
 std::string FormatFigure(double figure) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", figure);
-  std::string text(buffer);
-  if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
-  if (text == "-0") text = "0";
-  return text;
+  const long long tenths = std::llround(figure * 10);
+  const long long magnitude = tenths < 0 ? -tenths : tenths;
+  return Cat({tenths < 0 ? "-" : "", static_cast<std::int64_t>(magnitude / 10), magnitude % 10 != 0 ? "." : "",
+              magnitude % 10 != 0 ? Piece(static_cast<std::int64_t>(magnitude % 10)) : Piece("")});
 }
 
 }  // namespace sanpi::core

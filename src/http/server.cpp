@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -22,6 +23,9 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 using Handler = std::function<Response(const Request&)>;
+
+constexpr int kLingerSeconds = 5;                        // how long a closing connection drains input
+constexpr std::size_t kMaxDrainBytes = 64 * 1024 * 1024;  // and how much of it at most
 
 // Shared by all connections: the handler, and the count of requests received but not yet answered,
 // so a stopping server can tell when the last one is out.
@@ -117,14 +121,28 @@ class Connection : public std::enable_shared_from_this<Connection> {
                        });
   }
 
+  // Stops sending, then drains what the peer may still be sending (the rest of a refused body)
+  // for a moment: closing with unread data would reset the connection and the peer would never
+  // read our answer.
   void Close() {
     beast::error_code ignored;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    Drain();
+  }
+
+  void Drain() {
+    stream_.expires_after(std::chrono::seconds(kLingerSeconds));
+    stream_.async_read_some(asio::buffer(drain_), [self = shared_from_this()](beast::error_code error, std::size_t size) {
+      self->drained_ += size;
+      if (!error && self->drained_ < kMaxDrainBytes) self->Drain();
+    });
   }
 
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::array<char, 16 * 1024> drain_;
+  std::size_t drained_ = 0;
   ServerState& state_;
   std::string remote_;
 };

@@ -48,6 +48,14 @@ void RefreshStatistics(Database& db) {
 }
 
 core::Result<std::unique_ptr<Database>> Open(const std::string& url) {
+  auto db = Connect(url);
+  if (!db.ok()) return db.status();
+  core::Status migrated = Migrate(**db);
+  if (!migrated.ok()) return migrated;
+  return db;
+}
+
+core::Result<std::unique_ptr<Database>> Connect(const std::string& url) {
   std::unique_ptr<Database> db;
   if (url.rfind("sqlite:", 0) == 0) {
     auto opened = sqlite::SqliteDatabase::Open(url.substr(7));
@@ -61,8 +69,6 @@ core::Result<std::unique_ptr<Database>> Open(const std::string& url) {
     return core::Status::InvalidField(
         "db", {"数据库地址应为 sqlite:路径 或 postgresql://…", "database URL must be sqlite:PATH or postgresql://…"});
   }
-  core::Status migrated = Migrate(*db);
-  if (!migrated.ok()) return migrated;
   return db;
 }
 

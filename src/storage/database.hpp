@@ -106,5 +106,8 @@ void RefreshStatistics(Database& db);
 
 // Opens "sqlite:PATH" or "postgresql://…" (a libpq URI) and brings the schema up to date.
 core::Result<std::unique_ptr<Database>> Open(const std::string& url);
+// Opens without touching the schema: for administrative connections (creating a test schema,
+// say) that must not migrate the database they land in.
+core::Result<std::unique_ptr<Database>> Connect(const std::string& url);
 
 }  // namespace sanpi::storage

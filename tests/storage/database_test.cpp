@@ -129,3 +129,22 @@ TEST(PageTotal, CountsOnlyWhenThePageCannotTell) {
 
 }  // namespace
 }  // namespace sanpi::testing
+
+namespace sanpi::testing {
+namespace {
+
+// The test support once opened the shared PostgreSQL database with Open, which migrates it, so
+// parallel test processes raced to create tables in its public schema. Connect must not migrate.
+TEST(Connect, LeavesTheSchemaAlone) {
+  auto file = std::filesystem::temp_directory_path() / ("sanpi_connect_" + std::to_string(::getpid()) + ".db");
+  {
+    auto db = storage::Connect("sqlite:" + file.string());
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    auto tx = (*db)->Begin(storage::Access::kRead);
+    EXPECT_TRUE(tx->Query("SELECT name FROM sqlite_master WHERE name = 'schema_migrations'").empty());
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
+}
+
+}  // namespace
+}  // namespace sanpi::testing

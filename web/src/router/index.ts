@@ -1,12 +1,14 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { Role } from '@/api/auth'
 import { useUserStore } from '@/store/user'
+import { CAMPAIGN_READERS } from './menu'
 
 declare module 'vue-router' {
   interface RouteMeta {
     title?: string // i18n key
     roles?: Role[] // who may open it; everyone signed in when absent
     public?: boolean // no sign-in needed
+    parent?: { path: string; title: string } // a breadcrumb step between home and this page
   }
 }
 
@@ -24,6 +26,30 @@ const routes: RouteRecordRaw[] = [
     redirect: '/home',
     children: [
       { path: 'home', name: 'Home', component: () => import('@/views/home/index.vue'), meta: { title: 'menu.home' } },
+      {
+        path: 'project',
+        name: 'ProjectLedger',
+        component: () => import('@/views/project/index.vue'),
+        meta: { title: 'menu.ledger' },
+      },
+      {
+        path: 'project/:id(\\d+)',
+        name: 'ProjectDetail',
+        component: () => import('@/views/project/detail.vue'),
+        meta: { title: 'menu.projectDetail', parent: { path: '/project', title: 'menu.ledger' } },
+      },
+      {
+        path: 'campaign/roster',
+        name: 'CampaignRoster',
+        component: () => import('@/views/campaign/index.vue'),
+        meta: { title: 'menu.rosters', roles: CAMPAIGN_READERS },
+      },
+      {
+        path: 'campaign/statistics',
+        name: 'CampaignStatistics',
+        component: () => import('@/views/campaign/statistics.vue'),
+        meta: { title: 'menu.statistics', roles: CAMPAIGN_READERS },
+      },
       {
         path: 'enterprise',
         name: 'Enterprise',

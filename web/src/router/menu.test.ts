@@ -6,17 +6,25 @@ const paths = (roles: Parameters<typeof menuFor>[0]) =>
 
 describe('menuFor', () => {
   it('gives the administrator units, users and enterprises', () => {
-    expect(paths(['admin'])).toEqual(['/home', '/enterprise', '/system/org-unit', '/system/user'])
+    expect(paths(['admin'])).toEqual([
+      '/home', '/project', '/campaign/roster', '/campaign/statistics', '/enterprise', '/system/org-unit', '/system/user',
+    ])
   })
 
   it('gives the project office units (read-only page) and enterprises, not users', () => {
-    expect(paths(['office'])).toEqual(['/home', '/enterprise', '/system/org-unit'])
+    expect(paths(['office'])).toEqual([
+      '/home', '/project', '/campaign/roster', '/campaign/statistics', '/enterprise', '/system/org-unit',
+    ])
   })
 
   it('gives the other roles no system menu at all', () => {
-    for (const role of ['unit', 'leader', 'viewer', 'enterprise'] as const) {
-      expect(paths([role])).toEqual(['/home', '/enterprise'])
+    for (const role of ['unit', 'leader', 'viewer'] as const) {
+      expect(paths([role])).toEqual(['/home', '/project', '/campaign/roster', '/campaign/statistics', '/enterprise'])
       expect(menuFor([role]).some((m) => m.path === '/system')).toBe(false)
     }
+  })
+
+  it('gives an enterprise contact its projects but not the campaign rosters', () => {
+    expect(paths(['enterprise'])).toEqual(['/home', '/project', '/enterprise'])
   })
 })

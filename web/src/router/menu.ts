@@ -1,7 +1,7 @@
-// The side menu, by role. Only pages that exist are listed: later capabilities (项目台账,
-// 三个一批, 计划月报, 预警督办, 领导驾驶舱) add their entries here together with their routes.
+// The side menu, by role. Only pages that exist are listed: later capabilities (计划月报,
+// 预警督办, 领导驾驶舱) add their entries here together with their routes.
 import type { Component } from 'vue'
-import { HomeFilled, OfficeBuilding, Setting, User, School, Files } from '@element-plus/icons-vue'
+import { DataAnalysis, Files, Flag, FolderOpened, HomeFilled, List, OfficeBuilding, School, Setting, Tickets, User } from '@element-plus/icons-vue'
 import type { Role } from '@/api/auth'
 
 export interface MenuItem {
@@ -12,8 +12,27 @@ export interface MenuItem {
   children?: MenuItem[]
 }
 
+// The campaign's rosters and figures are region-wide lists for the zone's own staff.
+export const CAMPAIGN_READERS: Role[] = ['admin', 'office', 'unit', 'leader', 'viewer']
+
 export const MENU: MenuItem[] = [
   { path: '/home', title: 'menu.home', icon: HomeFilled },
+  {
+    path: '/projects',
+    title: 'menu.projects',
+    icon: FolderOpened,
+    children: [{ path: '/project', title: 'menu.ledger', icon: Tickets }],
+  },
+  {
+    path: '/campaign',
+    title: 'menu.campaign',
+    icon: Flag,
+    roles: CAMPAIGN_READERS,
+    children: [
+      { path: '/campaign/roster', title: 'menu.rosters', icon: List, roles: CAMPAIGN_READERS },
+      { path: '/campaign/statistics', title: 'menu.statistics', icon: DataAnalysis, roles: CAMPAIGN_READERS },
+    ],
+  },
   {
     path: '/basic',
     title: 'menu.basic',

@@ -1,4 +1,4 @@
-import { http, type Page, type PageQuery } from '@/utils/request'
+import { http, type Page, type PageQuery, type RequestOptions } from '@/utils/request'
 
 export interface EnterpriseVO {
   id: number
@@ -37,7 +37,8 @@ export interface EnterpriseQuery extends PageQuery {
 
 export const getEnterprisePage = (params: EnterpriseQuery) =>
   http.get<Page<EnterpriseVO>>('/enterprises', { ...params })
-export const getEnterprise = (id: number) => http.get<EnterpriseVO>(`/enterprises/${id}`)
+export const getEnterprise = (id: number, options?: RequestOptions) =>
+  http.get<EnterpriseVO>(`/enterprises/${id}`, undefined, options)
 export const createEnterprise = (data: EnterpriseForm) => http.post<EnterpriseVO>('/enterprises', data)
 export const updateEnterprise = (id: number, data: EnterpriseForm & { version: number }) =>
   http.put<EnterpriseVO>(`/enterprises/${id}`, data)

@@ -1,4 +1,4 @@
-import { http, type Page, type PageQuery } from '@/utils/request'
+import { http, type Page, type PageQuery, type RequestOptions } from '@/utils/request'
 import type { DataScope, Role } from '@/api/auth'
 
 export interface UserVO {
@@ -32,7 +32,8 @@ export interface UserQuery extends PageQuery {
   unit_id?: number
 }
 
-export const getUserPage = (params: UserQuery) => http.get<Page<UserVO>>('/users', { ...params })
+export const getUserPage = (params: UserQuery, options?: RequestOptions) =>
+  http.get<Page<UserVO>>('/users', { ...params }, options)
 export const getUser = (id: number) => http.get<UserVO>(`/users/${id}`)
 export const createUser = (data: UserForm & { password: string }) => http.post<UserVO>('/users', data)
 export const updateUser = (id: number, data: UserForm & { version: number }) =>

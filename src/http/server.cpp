@@ -150,7 +150,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 void Accept(tcp::acceptor& acceptor, ServerState& state) {
   acceptor.async_accept(asio::make_strand(state.io), [&acceptor, &state](beast::error_code error, tcp::socket socket) {
     if (error) {
-      if (!acceptor.is_open()) return;
+      if (error == asio::error::operation_aborted || !acceptor.is_open()) return;  // shutting down
       spdlog::warn("accept failed: {}", error.message());
     } else {
       std::make_shared<Connection>(std::move(socket), state)->Start();

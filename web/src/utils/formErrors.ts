@@ -32,3 +32,27 @@ export function useFieldErrors(model?: Record<string, unknown>) {
 
   return { errors, clear, apply }
 }
+
+// The save step every form dialog shares: check the form, run `save`, show field errors under the
+// inputs, and when someone else saved first (409) load his record so the person decides again.
+// Resolves true when saved.
+export async function saveVersioned<T extends { version: number }>(options: {
+  form: { validate: () => Promise<unknown> } | undefined
+  saving: { value: boolean }
+  apply: (error: unknown) => boolean
+  reload: (current: T) => void
+  save: () => Promise<unknown>
+}): Promise<boolean> {
+  if (!(await options.form?.validate().catch(() => false))) return false
+  options.saving.value = true
+  try {
+    await options.save()
+    return true
+  } catch (error) {
+    options.apply(error)
+    if (error instanceof ApiError && error.code === 'conflict' && error.current) options.reload(error.current as T)
+    return false
+  } finally {
+    options.saving.value = false
+  }
+}

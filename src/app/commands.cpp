@@ -79,6 +79,7 @@ int RunServe(const ServeOptions& options) {
   server.host = options.listen.substr(0, colon);
   server.port = static_cast<unsigned short>(port);
   server.threads = options.threads;
+  server.body_limit = [&api](const std::string& method, const std::string& target) { return api.BodyLimit(method, target); };
   server.on_listening = [&](unsigned short bound) {
     spdlog::info("sanpi listening on http://{}:{} (database {}, web {})", server.host, bound,
                  db->dialect() == storage::Dialect::kSqlite ? "SQLite" : "PostgreSQL", web.empty() ? "none" : web);

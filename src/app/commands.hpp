@@ -1,6 +1,7 @@
 #pragma once
 // The subcommands of the sanpi executable. main.cpp declares them with CLI11 and calls these;
 // each returns the process exit code.
+#include <cstdint>
 #include <string>
 
 namespace sanpi::app {
@@ -31,5 +32,40 @@ int RunExportOc4ids(const std::string& db, const std::string& out, const std::st
 int RunUserAdd(const std::string& db, const std::string& username, const std::string& role, const std::string& unit_code,
                const std::string& region, const std::string& scope, const std::string& display_name);
 int RunBackup(const std::string& db, const std::string& out);
+
+// progress_commands.cpp: the monthly briefing's roll-up table.
+struct ProgressReportOptions {
+  std::string db = "sqlite:data/sanpi.db";
+  std::string region = "410171";
+  int year = 0;   // 0: this year
+  int month = 0;  // 0: the current month (December for a past year)
+  std::string by = "unit";
+  std::string out;  // .xlsx to write as well; empty: print only
+};
+// Prints the roll-up as tab-separated lines (title, header, rows, 合计); with `out`, also writes the .xlsx.
+int RunReportProgress(const ProgressReportOptions& options);
+
+// transfer_commands.cpp: the ledger spreadsheet.
+struct ImportLedgerOptions {
+  std::string db = "sqlite:data/sanpi.db";
+  std::string file;
+  std::string region = "410171";
+  bool dry_run = false;
+  bool only_valid = false;
+  int year = 0;  // of 年度计划投资 for rows without 年度; 0: this year
+};
+// Prints every problem and the counts; exit 0 when written (or a clean dry run), 2 when rows are invalid.
+int RunImportLedger(const ImportLedgerOptions& options);
+
+struct ExportLedgerOptions {
+  std::string db = "sqlite:data/sanpi.db";
+  std::string out;
+  std::string region = "410171";
+  std::string text, stage, batch, industry;  // the ledger list's filters
+  int period = 0;
+  std::int64_t unit_id = 0, leader_id = 0;
+  std::int64_t min_investment = -1, max_investment = -1;  // yuan; -1: no bound
+};
+int RunExportLedger(const ExportLedgerOptions& options);
 
 }  // namespace sanpi::app

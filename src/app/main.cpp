@@ -41,6 +41,16 @@ int main(int argc, char** argv) {
   bulletin_cmd->add_option("--view", bulletin.view, "adjusted|original|published")->capture_default_str();
   bulletin_cmd->add_option("--zone-name", bulletin.zone_name, "the zone as the text names it (default: the region's name)");
 
+  sanpi::app::ProgressReportOptions progress;
+  auto* progress_cmd = report_cmd->add_subcommand("progress", "Print the monthly investment progress roll-up (月度投资进度)");
+  progress_cmd->add_option("--db", progress.db, "sqlite:PATH or postgresql://…")->capture_default_str();
+  progress_cmd->add_option("--year", progress.year, "year (default this year)")->check(CLI::Range(2000, 2100));
+  progress_cmd->add_option("--month", progress.month, "figures as of this month (default the current month)")
+      ->check(CLI::Range(1, 12));
+  progress_cmd->add_option("--by", progress.by, "unit|industry|batch|period|region")->capture_default_str();
+  progress_cmd->add_option("--region", progress.region, "region code")->capture_default_str();
+  progress_cmd->add_option("--out", progress.out, "also write the table as .xlsx");
+
   auto* export_cmd = cli.add_subcommand("export", "Export open data");
   export_cmd->require_subcommand(1);
   std::string export_out, export_region;
@@ -48,6 +58,34 @@ int main(int argc, char** argv) {
   oc4ids_cmd->add_option("--db", db, "sqlite:PATH or postgresql://…")->capture_default_str();
   oc4ids_cmd->add_option("--out", export_out, "the package file (.json)")->required();
   oc4ids_cmd->add_option("--region", export_region, "only this region's projects (default: all)");
+
+  sanpi::app::ExportLedgerOptions export_ledger;
+  auto* export_ledger_cmd = export_cmd->add_subcommand("ledger", "Write the (filtered) project ledger as .xlsx");
+  export_ledger_cmd->add_option("--db", export_ledger.db, "sqlite:PATH or postgresql://…")->capture_default_str();
+  export_ledger_cmd->add_option("--out", export_ledger.out, "the .xlsx file")->required();
+  export_ledger_cmd->add_option("--region", export_ledger.region, "region code")->capture_default_str();
+  export_ledger_cmd->add_option("--q", export_ledger.text, "name or 项目代码 contains");
+  export_ledger_cmd->add_option("--stage", export_ledger.stage, "reserve|signed|started|producing|effective|withdrawn");
+  export_ledger_cmd->add_option("--batch", export_ledger.batch, "sign|start|production (the batch it is in now)");
+  export_ledger_cmd->add_option("--period", export_ledger.period, "published on this period's roster");
+  export_ledger_cmd->add_option("--unit-id", export_ledger.unit_id, "lead unit id");
+  export_ledger_cmd->add_option("--leader-id", export_ledger.leader_id, "包联领导 user id");
+  export_ledger_cmd->add_option("--industry", export_ledger.industry, "产业领域 equals");
+  export_ledger_cmd->add_option("--min-investment", export_ledger.min_investment, "total investment ≥ (yuan)");
+  export_ledger_cmd->add_option("--max-investment", export_ledger.max_investment, "total investment ≤ (yuan)");
+
+  auto* import_cmd = cli.add_subcommand("import", "Import spreadsheets");
+  import_cmd->require_subcommand(1);
+  sanpi::app::ImportLedgerOptions import_ledger;
+  auto* import_ledger_cmd = import_cmd->add_subcommand(
+      "ledger", "Import a ledger .xlsx (项目台账): nothing is written while any row is invalid unless --only-valid");
+  import_ledger_cmd->add_option("--db", import_ledger.db, "sqlite:PATH or postgresql://…")->capture_default_str();
+  import_ledger_cmd->add_option("FILE", import_ledger.file, "the .xlsx file")->required()->check(CLI::ExistingFile);
+  import_ledger_cmd->add_option("--region", import_ledger.region, "region code")->capture_default_str();
+  import_ledger_cmd->add_flag("--dry-run", import_ledger.dry_run, "list problems and changes, write nothing");
+  import_ledger_cmd->add_flag("--only-valid", import_ledger.only_valid, "write the valid rows, skip the invalid ones");
+  import_ledger_cmd->add_option("--year", import_ledger.year, "year of 年度计划投资 for rows without 年度 (default: this year)")
+      ->check(CLI::Range(2000, 2099));
 
   auto* user_cmd = cli.add_subcommand("user", "Manage user accounts");
   user_cmd->require_subcommand(1);
@@ -73,6 +111,9 @@ int main(int argc, char** argv) {
   if (*migrate_cmd) return sanpi::app::RunMigrate(db);
   if (*demo_cmd) return sanpi::app::RunDemo(db, extra_enterprises, extra_projects);
   if (*bulletin_cmd) return sanpi::app::RunReportBulletin(db, bulletin);
+  if (*progress_cmd) return sanpi::app::RunReportProgress(progress);
+  if (*export_ledger_cmd) return sanpi::app::RunExportLedger(export_ledger);
+  if (*import_ledger_cmd) return sanpi::app::RunImportLedger(import_ledger);
   if (*oc4ids_cmd) return sanpi::app::RunExportOc4ids(db, export_out, export_region);
   if (*user_add) return sanpi::app::RunUserAdd(db, username, role, unit, region, scope, display_name);
   if (*backup_cmd) return sanpi::app::RunBackup(db, out);

@@ -97,6 +97,10 @@ bool Grants(Role role, Permission permission) {
       return role != Role::kEnterprise;
     case Permission::kManageCampaign:
       return role == Role::kAdmin || role == Role::kOffice;
+    case Permission::kFileReports:
+      return role == Role::kAdmin || role == Role::kOffice || role == Role::kUnit || role == Role::kEnterprise;
+    case Permission::kReviewReports:
+      return role == Role::kAdmin || role == Role::kOffice;
   }
   return false;
 }

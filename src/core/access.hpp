@@ -32,6 +32,8 @@ enum class Permission {
   kWriteProjects,   // office in its region, a unit for the projects it leads
   kReadCampaign,    // periods, rosters, statistics, the bulletin: every role but enterprise contacts
   kManageCampaign,  // periods, roster entries and adjustments: the project office
+  kFileReports,     // monthly reports: units and enterprise contacts for their own projects, the office for all
+  kReviewReports,   // return or accept a monthly report: the project office
 };
 
 std::string_view ToString(Role role);

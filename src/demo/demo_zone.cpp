@@ -7,6 +7,7 @@
 
 #include "core/uscc.hpp"
 #include "demo/demo_campaign.hpp"
+#include "demo/demo_progress.hpp"
 #include "storage/credentials.hpp"
 #include "storage/enterprise_repository.hpp"
 #include "storage/org_unit_repository.hpp"
@@ -172,6 +173,8 @@ core::Status SeedDemoZone(storage::Database& db, const DemoOptions& options) {
   if (options.projects > 0) {
     if (auto status = GenerateProjects(*tx, system, options.projects); !status.ok()) return status;
   }
+  if (auto status = GenerateProgress(*tx, system, LastThirtySixMonths()); !status.ok()) return status;
+  if (auto status = SeedDemoMilestones(*tx, system, 12); !status.ok()) return status;
   tx->Commit();
   // Generated data sets are large enough for the planner to matter (see RefreshStatistics).
   if (options.extra_enterprises > 0 || options.projects > 0) storage::RefreshStatistics(db);

@@ -6,6 +6,7 @@
 
 #include "http/api/routes.hpp"
 #include "http/errors.hpp"
+#include "http/server.hpp"
 
 namespace sanpi::http {
 
@@ -18,10 +19,22 @@ Api::Api(storage::Database& db, ApiOptions options)
   AddUserRoutes(router_);
   AddEnterpriseRoutes(router_);
   AddAuditRoutes(router_);
+  AddTransferRoutes(router_);  // before AddProjectRoutes: /projects/export.xlsx must not be taken for /projects/{id}
   AddProjectRoutes(router_);
   AddChecklistRoutes(router_);
   AddAttachmentRoutes(router_, options_.data_dir);
   AddCampaignRoutes(router_);
+  AddPlanRoutes(router_);
+  AddReportRoutes(router_);
+  AddMilestoneRoutes(router_);
+  AddProgressRoutes(router_);
+}
+
+std::size_t Api::BodyLimit(const std::string& method, const std::string& target) const {
+  std::string path;
+  std::map<std::string, std::string> query;
+  if (!ParseTarget(target, path, query)) return kMaxBodyBytes;
+  return router_.BodyLimit(method, path, kMaxBodyBytes);
 }
 
 Response Api::Dispatch(const Request& request, std::string& route_label) {
@@ -43,6 +56,10 @@ Response Api::Dispatch(const Request& request, std::string& route_label) {
     return ErrorResponse(core::Status::NotFound({"接口不存在", "no such endpoint"}), language);
   }
   route_label = route->pattern;
+  // The server refuses oversized bodies while reading; this holds the same limit for any other caller.
+  if (request.body.size() > (route->doc.max_body_bytes > 0 ? route->doc.max_body_bytes : kMaxBodyBytes)) {
+    return ErrorResponse(core::Status::TooLarge({"请求内容过大", "the request is too large"}), language);
+  }
   Context context{request, db_, sessions_, {}, std::move(params), {}};
   if (route->permission != core::Permission::kPublic) {
     auto principal = sessions_.Authenticate(request);

@@ -26,6 +26,8 @@ class Api {
   // Thread-safe; never throws.
   Response Handle(const Request& request);
   const Router& router() const { return router_; }
+  // The largest body the route of method and target accepts (for the server, before it reads the body).
+  std::size_t BodyLimit(const std::string& method, const std::string& target) const;
 
  private:
   Response Dispatch(const Request& request, std::string& route_label);

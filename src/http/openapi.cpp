@@ -45,6 +45,9 @@ json::object Operation(const Route& route) {
   if (!parameters.empty()) op["parameters"] = std::move(parameters);
   if (!route.doc.request_schema.empty()) {
     op["requestBody"] = json::object{{"required", true}, {"content", JsonContent(Ref(route.doc.request_schema))}};
+  } else if (!route.doc.request_media_type.empty()) {
+    json::object binary{{"schema", json::object{{"type", "string"}, {"format", "binary"}}}};
+    op["requestBody"] = json::object{{"required", true}, {"content", json::object{{route.doc.request_media_type, binary}}}};
   }
   json::object responses;
   json::object success{{"description", route.doc.success_status == 204 ? "done, no body" : "success"}};
@@ -56,6 +59,9 @@ json::object Operation(const Route& route) {
                                                         {"total", json::object{{"type", "integer"}}}}}};
     }
     success["content"] = JsonContent(std::move(schema));
+  } else if (!route.doc.response_media_type.empty()) {
+    json::object binary{{"schema", json::object{{"type", "string"}, {"format", "binary"}}}};
+    success["content"] = json::object{{route.doc.response_media_type, binary}};
   }
   responses[std::to_string(route.doc.success_status)] = std::move(success);
   responses["400"] = ErrorReply("malformed or invalid input, naming the fields");
@@ -71,6 +77,8 @@ json::object Operation(const Route& route) {
   if (!route.doc.request_schema.empty()) {
     responses["413"] = ErrorReply("body over the limit");
     responses["415"] = ErrorReply("body is not JSON");
+  } else if (!route.doc.request_media_type.empty()) {
+    responses["413"] = ErrorReply("body over the limit");
   }
   if (route.pattern == "/api/v1/auth/login") responses["429"] = ErrorReply("too many failed logins");
   op["responses"] = std::move(responses);

@@ -50,4 +50,11 @@ const Route* Router::Match(const std::string& method, const std::string& path, s
   return nullptr;
 }
 
+std::size_t Router::BodyLimit(const std::string& method, const std::string& path, std::size_t fallback) const {
+  std::map<std::string, std::string> params;
+  bool path_matched = false;
+  const Route* route = Match(method, path, params, path_matched);
+  return route && route->doc.max_body_bytes > 0 ? route->doc.max_body_bytes : fallback;
+}
+
 }  // namespace sanpi::http

@@ -28,6 +28,11 @@ struct RouteDoc {
   bool list = false;            // the response is {"items":[response_schema],"total":N}
   int success_status = 200;
   std::vector<QueryParamDoc> query;
+  // A body or answer that is not JSON (an .xlsx upload or download): its media type; "" for JSON.
+  std::string request_media_type;
+  std::string response_media_type;
+  // The largest body this route accepts; 0 for the server's default (kMaxBodyBytes).
+  std::size_t max_body_bytes = 0;
 };
 
 using Handler = std::function<Response(Context&)>;
@@ -48,6 +53,8 @@ class Router {
   const Route* Match(const std::string& method, const std::string& path, std::map<std::string, std::string>& params,
                      bool& path_matched) const;
   const std::vector<Route>& routes() const { return routes_; }
+  // The body limit of the route for method and path, `fallback` when none names its own.
+  std::size_t BodyLimit(const std::string& method, const std::string& path, std::size_t fallback) const;
 
  private:
   std::vector<Route> routes_;

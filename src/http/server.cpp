@@ -31,6 +31,7 @@ constexpr std::size_t kMaxDrainBytes = 64 * 1024 * 1024;  // and how much of it 
 // so a stopping server can tell when the last one is out.
 struct ServerState {
   Handler handler;
+  std::function<std::size_t(const std::string&, const std::string&)> body_limit;
   asio::io_context& io;
   std::atomic<bool> stopping{false};
   std::atomic<int> in_flight{0};
@@ -82,6 +83,19 @@ class Connection : public std::enable_shared_from_this<Connection> {
     parser_->body_limit(kMaxBodyBytes);
     parser_->header_limit(kMaxHeaderBytes);
     stream_.expires_after(std::chrono::seconds(kReadTimeoutSeconds));
+    // Headers first: the route they name decides how large a body may follow.
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             beast::bind_front_handler(&Connection::OnHeader, shared_from_this()));
+  }
+
+  void OnHeader(beast::error_code error, std::size_t) {
+    if (error) return OnRead(error, 0);
+    limit_ = kMaxBodyBytes;
+    if (state_.body_limit) {
+      const auto& header = parser_->get();
+      limit_ = std::min(kMaxUploadBytes, state_.body_limit(std::string(header.method_string()), std::string(header.target())));
+    }
+    parser_->body_limit(limit_);
     bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Connection::OnRead, shared_from_this()));
   }
 
@@ -89,8 +103,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (error == bhttp::error::body_limit || error == bhttp::error::header_limit) {
       Request request;
       request.headers["accept-language"] = std::string(parser_->get()[bhttp::field::accept_language]);
-      auto status = core::Status::TooLarge({"请求内容过大（上限 " + std::to_string(kMaxBodyBytes / 1024) + " KB）",
-                                            "the request is too large (limit " + std::to_string(kMaxBodyBytes / 1024) + " KB)"});
+      auto status = core::Status::TooLarge({"请求内容过大（上限 " + std::to_string(limit_ / 1024) + " KB）",
+                                            "the request is too large (limit " + std::to_string(limit_ / 1024) + " KB)"});
       return Write(ErrorResponse(status, request.language()), 11, false, false);
     }
     if (error) return Close();
@@ -143,6 +157,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::array<char, 16 * 1024> drain_;
   std::size_t drained_ = 0;
+  std::size_t limit_ = kMaxBodyBytes;
   ServerState& state_;
   std::string remote_;
 };
@@ -163,7 +178,7 @@ void Accept(tcp::acceptor& acceptor, ServerState& state) {
 
 core::Status Serve(const ServerOptions& options, Handler handler) {
   asio::io_context io(options.threads);
-  ServerState state{std::move(handler), io};
+  ServerState state{std::move(handler), options.body_limit, io};
   tcp::acceptor acceptor(io);
   beast::error_code error;
   auto address = asio::ip::make_address(options.host, error);

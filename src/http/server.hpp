@@ -10,6 +10,8 @@
 namespace sanpi::http {
 
 inline constexpr std::size_t kMaxBodyBytes = 1024 * 1024;  // JSON bodies; uploads get their own limit
+// No route may raise its own limit (ServerOptions::body_limit) beyond this.
+inline constexpr std::size_t kMaxUploadBytes = 32 * 1024 * 1024;
 inline constexpr std::size_t kMaxHeaderBytes = 16 * 1024;
 inline constexpr int kReadTimeoutSeconds = 30;
 
@@ -18,6 +20,9 @@ struct ServerOptions {
   unsigned short port = 8080;
   int threads = 8;  // handlers block on the database, so more threads than cores
   std::function<void(unsigned short)> on_listening;  // told the bound port (useful with port 0)
+  // The body limit for a request, asked once its headers are read (method, target); capped at
+  // kMaxUploadBytes. Unset: kMaxBodyBytes for every request.
+  std::function<std::size_t(const std::string&, const std::string&)> body_limit;
 };
 
 // Serves until SIGINT or SIGTERM, then stops accepting, lets requests already received finish

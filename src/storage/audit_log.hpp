@@ -28,6 +28,12 @@ class AuditLog {
   explicit AuditLog(Transaction& tx) : tx_(tx) {}
   void Append(const core::Principal& actor, std::string action, std::string entity, std::string entity_id,
               std::string before_json, std::string after_json);
+  // One record of a bulk write (an import): what AppendMany writes for each.
+  struct Record {
+    std::string action, entity, entity_id, before_json, after_json;
+  };
+  // The records in as few statements as the backends allow; the same as Append for each.
+  void AppendMany(const core::Principal& actor, const std::vector<Record>& records);
   // The history of one record, oldest first.
   std::vector<AuditEntry> History(const std::string& region_code, const std::string& entity, const std::string& entity_id);
 

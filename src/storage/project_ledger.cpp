@@ -43,8 +43,10 @@ const std::vector<std::string>& LedgerSortKeys() {
   return keys;
 }
 
-LedgerPage ListLedger(Transaction& tx, const core::Principal& caller, const LedgerQuery& query) {
-  Params params;
+namespace {
+
+// The WHERE clause of the filtered ledger, binding into `params`.
+std::string LedgerWhere(const core::Principal& caller, const LedgerQuery& query, Params& params) {
   std::string where = " WHERE " + ProjectRepository::VisibleTo(caller, params);
   if (!query.text.empty()) {
     std::string pattern = Bind(params, "%" + query.text + "%");
@@ -61,7 +63,34 @@ LedgerPage ListLedger(Transaction& tx, const core::Principal& caller, const Ledg
   if (!query.industry.empty()) where += " AND t.industry = " + Bind(params, query.industry);
   if (query.min_investment) where += " AND t.total_investment >= " + Bind(params, *query.min_investment);
   if (query.max_investment) where += " AND t.total_investment <= " + Bind(params, *query.max_investment);
+  return where;
+}
 
+}  // namespace
+
+void ForEachLedgerProject(Transaction& tx, const core::Principal& caller, const LedgerQuery& query,
+                          const std::function<void(const core::Project&)>& visit) {
+  constexpr std::int64_t kChunk = 2000;
+  std::int64_t after = 0;
+  while (true) {
+    Params params;
+    std::string where = LedgerWhere(caller, query, params);
+    where += " AND t.id > " + Bind(params, after);
+    auto rows = tx.Query(std::string("SELECT ") + ProjectRepository::Columns() + " FROM projects t" + where +
+                             " ORDER BY t.id LIMIT " + std::to_string(kChunk),
+                         params);
+    for (auto row : rows) {
+      core::Project project = ProjectRepository::FromRow(row);
+      after = project.id;
+      visit(project);
+    }
+    if (static_cast<std::int64_t>(rows.size()) < kChunk) return;
+  }
+}
+
+LedgerPage ListLedger(Transaction& tx, const core::Principal& caller, const LedgerQuery& query) {
+  Params params;
+  std::string where = LedgerWhere(caller, query, params);
   LedgerPage page;
   auto totals = tx.Query("SELECT COUNT(*), COALESCE(SUM(t.total_investment), 0) FROM projects t" + where, params);
   page.total = totals.front().Int(0);

@@ -2,6 +2,7 @@
 // 项目台账 list: the ledger filtered, sorted and paged, with a totals row (count and total
 // investment) over the whole filtered set, not just the page — what the office reads at the
 // weekly meeting ("在库项目 N 个，总投资 Y 亿元").
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,5 +39,10 @@ const std::vector<std::string>& LedgerSortKeys();
 
 // Scoped like ProjectRepository::Get: only the caller's projects are counted and listed.
 LedgerPage ListLedger(Transaction& tx, const core::Principal& caller, const LedgerQuery& query);
+
+// Every project of the filtered ledger (paging and sort ignored), in id order, read in chunks so
+// that memory stays bounded whatever the ledger's size: for the export. Scoped like ListLedger.
+void ForEachLedgerProject(Transaction& tx, const core::Principal& caller, const LedgerQuery& query,
+                          const std::function<void(const core::Project&)>& visit);
 
 }  // namespace sanpi::storage

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { bin, freshDatabase, startServer } from './harness.mjs';
 
@@ -49,6 +49,30 @@ test('demo refuses to run twice and backup writes a usable copy', () => {
     const bad = spawnSync(bin, ['serve', '--db', 'mysql://nope']);
     assert.notEqual(bad.status, 0);
     assert.match(bad.stderr.toString(), /sqlite:PATH/);
+  } finally {
+    db.cleanup();
+  }
+});
+
+test('report progress prints the monthly roll-up and writes the same table as .xlsx', () => {
+  const db = freshDatabase('sqlite');
+  try {
+    const lastYear = new Date().getFullYear() - 1;
+    const out = join('/tmp', `sanpi-progress-${process.pid}.xlsx`);
+    const run = spawnSync(bin, ['report', 'progress', '--db', db.url, '--year', String(lastYear), '--month', '12', '--by', 'unit', '--out', out]);
+    assert.equal(run.status, 0, run.stderr.toString());
+    const lines = run.stdout.toString().trim().split('\n');
+    assert.match(lines[0], new RegExp(`${lastYear}年1-12月重点项目投资进度（按责任单位）`));
+    assert.equal(lines[1].split('\t')[0], '责任单位');
+    const total = lines.at(-1).split('\t');
+    assert.equal(total[0], '合计');
+    assert.ok(Number(total[1]) > 0, 'the demo zone has projects with plans');
+    assert.match(total[10], /^100\.0%$/, '序时进度 at December is the whole year');
+    assert.ok(existsSync(out));
+    const bad = spawnSync(bin, ['report', 'progress', '--db', db.url, '--by', 'colour']);
+    assert.notEqual(bad.status, 0);
+    assert.match(bad.stderr.toString(), /by/);
+    rmSync(out, { force: true });
   } finally {
     db.cleanup();
   }

@@ -13,10 +13,14 @@
 #include "demo/demo_zone.hpp"
 #include "storage/campaign_repository.hpp"
 #include "storage/checklist_repository.hpp"
+#include "storage/investment_plan_repository.hpp"
+#include "storage/milestone_repository.hpp"
+#include "storage/monthly_report_repository.hpp"
 #include "storage/enterprise_repository.hpp"
 #include "storage/project_repository.hpp"
 #include "storage/user_repository.hpp"
 #include "support/api_harness.hpp"
+#include "transfer/ledger_sheet.hpp"
 
 namespace sanpi::testing {
 namespace {
@@ -34,6 +38,10 @@ enum class Rule {
   kRegionWide,  // the campaign's published lists (periods, rosters, figures): region-wide by design,
                 // tested in tests/http/campaign_api_test.cpp (another zone sees none of them)
   kProjectInBody,  // a write naming unit A's project in its body (a roster entry): refused, nothing written
+  kScopedFigures,  // figures over the caller's projects (roll-ups, the report entry sheet): unit A's project and
+                   // unit A itself never appear in what unit B reads
+  kScopedLedgerFile,  // the ledger as .xlsx: read back, unit A's project is not in what unit B downloads
+  kRegionImport,      // the ledger import: the project office's (admin, office) over its whole region; others 403
 };
 
 struct RouteRule {
@@ -95,6 +103,33 @@ const std::map<std::string, RouteRule>& Rules() {
       {"POST /api/v1/roster-entries/{id}/adjustments", {Rule::kRegionWide, ""}},
       {"GET /api/v1/periods/{n}/statistics", {Rule::kRegionWide, ""}},
       {"GET /api/v1/periods/{n}/bulletin", {Rule::kRegionWide, ""}},
+      {"GET /api/v1/periods/{n}/statistics.xlsx", {Rule::kRegionWide, ""}},
+      {"GET /api/v1/projects/export.xlsx", {Rule::kScopedLedgerFile, ""}},
+      {"GET /api/v1/imports/ledger/template.xlsx", {Rule::kSystem, ""}},
+      {"POST /api/v1/imports/ledger", {Rule::kRegionImport, ""}},
+      {"GET /api/v1/projects/{id}/plans", {Rule::kRecord, "project"}},
+      {"GET /api/v1/projects/{id}/plans/{year}", {Rule::kRecord, "project"}},
+      {"PUT /api/v1/projects/{id}/plans/{year}", {Rule::kRecord, "project"}},
+      {"POST /api/v1/projects/{id}/plans/{year}/preview", {Rule::kRecord, "project"}},
+      {"GET /api/v1/projects/{id}/progress", {Rule::kRecord, "project"}},
+      {"GET /api/v1/projects/{id}/reports", {Rule::kRecord, "project"}},
+      {"GET /api/v1/projects/{id}/reports/{year}/{month}", {Rule::kRecord, "project"}},
+      {"PUT /api/v1/projects/{id}/reports/{year}/{month}", {Rule::kRecord, "project"}},
+      {"POST /api/v1/projects/{id}/reports/{year}/{month}/submit", {Rule::kRecord, "project"}},
+      {"POST /api/v1/projects/{id}/reports/{year}/{month}/return", {Rule::kRecord, "project"}},
+      {"POST /api/v1/projects/{id}/reports/{year}/{month}/accept", {Rule::kRecord, "project"}},
+      {"GET /api/v1/projects/{id}/milestones", {Rule::kRecord, "project"}},
+      {"POST /api/v1/projects/{id}/milestones", {Rule::kRecord, "project"}},
+      {"PUT /api/v1/projects/{id}/milestones/{milestone_id}", {Rule::kRecord, "project"}},
+      {"DELETE /api/v1/projects/{id}/milestones/{milestone_id}", {Rule::kRecord, "project"}},
+      {"POST /api/v1/projects/{id}/milestones/template", {Rule::kRecord, "project"}},
+      {"POST /api/v1/projects/{id}/milestones/schedule", {Rule::kRecord, "project"}},
+      {"GET /api/v1/reports/entry", {Rule::kScopedFigures, ""}},
+      {"GET /api/v1/progress", {Rule::kScopedFigures, ""}},
+      {"GET /api/v1/progress/export.xlsx", {Rule::kScopedFigures, ""}},
+      {"GET /api/v1/progress/forecast", {Rule::kScopedFigures, ""}},
+      {"GET /api/v1/progress/settings", {Rule::kRegionWide, ""}},
+      {"PUT /api/v1/progress/settings", {Rule::kRegionWide, ""}},
   };
   return rules;
 }
@@ -130,6 +165,22 @@ class AccessWalkTest : public ApiTest {
         "INSERT INTO attachments (project_id, category, file_name, content_type, size_bytes, sha256, stored_name, "
         "created_at) VALUES ($1, 'photo', 'a.png', 'image/png', 1, 'x', 'walkfile', '2024-01-01 00:00:00') RETURNING id",
         {ids_["project"]}).front().Int(0);
+    // Its plan, a report and a milestone, of a year whose months have all begun.
+    ids_["year"] = core::Date::Today().year() - 1;
+    ids_["month"] = 3;
+    core::DecompositionRequest plan;
+    plan.year = static_cast<int>(ids_["year"]);
+    plan.annual = 12'000'000;
+    ASSERT_TRUE(storage::InvestmentPlanRepository(*tx).Save(zone_.unit_a_user, ids_["project"], plan, 0).ok());
+    auto report = storage::MonthlyReportRepository(*tx).SaveDraft(zone_.unit_a_user, ids_["project"], plan.year, 3,
+                                                                   {1'000'000, 1'000'000, "基础", 10, ""}, {}, 0);
+    ASSERT_TRUE(report.ok()) << report.status().ToString();
+    ASSERT_TRUE(storage::MonthlyReportRepository(*tx).Submit(zone_.unit_a_user, ids_["project"], plan.year, 3, 1).ok());
+    core::Milestone milestone;
+    milestone.name = "开工";
+    milestone.standard_days = 10;
+    ids_["milestone_id"] = storage::MilestoneRepository(*tx).Create(zone_.unit_a_user, ids_["project"], milestone)->id;
+    unit_a_name_ = tx->Query("SELECT name FROM org_units WHERE id = $1", {zone_.unit_a}).front().Text(0);
     core::Period period;
     period.number = 1;
     period.held_on = core::Date(2024, 1, 28);
@@ -186,6 +237,22 @@ class AccessWalkTest : public ApiTest {
       return json::serialize(json::object{{"stage", "signed"}, {"signed_on", "2024-01-02"}, {"reason", "补录签约日期"}, {"version", 1}});
     }
     if (ends("/stats-db")) return json::serialize(json::object{{"in_stats_db", false}, {"version", 1}});
+    if (ends("/preview")) return json::serialize(json::object{{"annual", 1'000}, {"strategy", "even"}});
+    if (pattern.find("/plans/") != std::string::npos) {
+      return json::serialize(json::object{{"annual", 1'000}, {"strategy", "even"}, {"version", 1}});
+    }
+    if (ends("/submit") || ends("/accept")) return json::serialize(json::object{{"version", 2}});
+    if (ends("/return")) return json::serialize(json::object{{"version", 2}, {"reason", "退回"}});
+    if (pattern.find("/reports/") != std::string::npos) {
+      return json::serialize(json::object{{"completed_this_month", 1}, {"cumulative", 1}, {"version", 2}});
+    }
+    if (ends("/template")) return json::serialize(json::object{{"kind", "industrial"}});
+    if (ends("/schedule")) return json::serialize(json::object{{"target", "2035-01-01"}, {"apply", true}});
+    if (pattern.find("/milestones") != std::string::npos) {
+      json::object body{{"name", "新节点"}, {"standard_days", 5}};
+      if (method == "PUT") body["version"] = 1;
+      return json::serialize(body);
+    }
     if (pattern.find("/checklist") != std::string::npos) {
       json::object body{{"item", "改"}, {"owner", "李四"}, {"deadline", "2030-02-01"}};
       if (method == "PUT") body["version"] = 1;
@@ -210,7 +277,10 @@ class AccessWalkTest : public ApiTest {
                             "SELECT COUNT(*) FROM enterprises", "SELECT COUNT(*) FROM org_units",
                             "SELECT COALESCE(SUM(version), 0) FROM projects", "SELECT COUNT(*) FROM projects",
                             "SELECT COALESCE(SUM(version), 0) FROM checklist_items", "SELECT COUNT(*) FROM checklist_items",
-                            "SELECT COUNT(*) FROM attachments", "SELECT COUNT(*) FROM roster_entries"}) {
+                            "SELECT COUNT(*) FROM attachments", "SELECT COUNT(*) FROM roster_entries",
+                            "SELECT COALESCE(SUM(version), 0) FROM investment_plans",
+                            "SELECT COALESCE(SUM(version), 0) FROM monthly_reports", "SELECT COUNT(*) FROM monthly_reports",
+                            "SELECT COALESCE(SUM(version), 0) FROM milestones", "SELECT COUNT(*) FROM milestones"}) {
       out += tx->Query(sql).front().Text(0) + "/";
     }
     return out;
@@ -218,6 +288,7 @@ class AccessWalkTest : public ApiTest {
 
   std::map<std::string, std::int64_t> ids_;
   std::vector<std::string> probes_;
+  std::string unit_a_name_;
 };
 
 TEST_P(AccessWalkTest, NoRouteLetsUnitBTouchUnitAsRecords) {
@@ -240,7 +311,7 @@ TEST_P(AccessWalkTest, NoRouteLetsUnitBTouchUnitAsRecords) {
       if (rule->second.rule == Rule::kRecord) {
         std::string target = route.pattern;
         target.replace(target.find("{id}"), 4, std::to_string(ids_.at(rule->second.entity)));
-        for (const char* sub : {"item_id", "attachment_id"}) {
+        for (const char* sub : {"item_id", "attachment_id", "milestone_id", "year", "month"}) {
           auto at = target.find(std::string("{") + sub + "}");
           if (at != std::string::npos) target.replace(at, strlen(sub) + 2, std::to_string(ids_.at(sub)));
         }
@@ -285,6 +356,35 @@ TEST_P(AccessWalkTest, NoRouteLetsUnitBTouchUnitAsRecords) {
         } else {
           EXPECT_EQ(reply.status, 403) << username << ": " << reply.body;
         }
+        EXPECT_EQ(Fingerprint(), before) << username << " changed something";
+        exercised += permitted;
+      } else if (rule->second.rule == Rule::kScopedFigures) {
+        auto reply = Call("GET", route.pattern + "?year=" + std::to_string(ids_.at("year")) + "&month=3", token);
+        if (!permitted) {
+          EXPECT_EQ(reply.status, 403) << username;
+          continue;
+        }
+        ASSERT_EQ(reply.status, 200) << username << ": " << reply.body;
+        EXPECT_THAT(reply.body, ::testing::Not(::testing::HasSubstr("单位A的项目"))) << username;
+        EXPECT_THAT(reply.body, ::testing::Not(::testing::HasSubstr(unit_a_name_))) << username;
+        ++exercised;
+      } else if (rule->second.rule == Rule::kScopedLedgerFile) {
+        auto reply = Call("GET", route.pattern, token);
+        if (!permitted) {
+          EXPECT_EQ(reply.status, 403) << username;
+          continue;
+        }
+        ASSERT_EQ(reply.status, 200) << username << ": " << reply.body;
+        auto sheet = transfer::ReadLedgerSheet(reply.body);
+        ASSERT_TRUE(sheet.ok()) << sheet.status().ToString();
+        for (const auto& row : sheet->rows) EXPECT_NE(row.name, "单位A的项目") << username << " downloads unit A's project";
+        ++exercised;
+      } else if (rule->second.rule == Rule::kRegionImport) {
+        auto reply = Call(route.method, route.pattern + "?mode=commit", token, "not a spreadsheet", "zh-CN",
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        bool office = username.find("office") != std::string::npos || username.find("admin") != std::string::npos;
+        EXPECT_EQ(permitted, office) << username;
+        EXPECT_EQ(reply.status, permitted ? 400 : 403) << username << ": " << reply.body;
         EXPECT_EQ(Fingerprint(), before) << username << " changed something";
         exercised += permitted;
       } else if (rule->second.rule == Rule::kAuditQuery) {

@@ -4,6 +4,7 @@
 #include "codec/oc4ids_json.hpp"
 #include "codec/project_json.hpp"
 #include "http/api/crud.hpp"
+#include "http/api/ledger_query.hpp"
 #include "http/api/routes.hpp"
 #include "storage/oc4ids_source.hpp"
 #include "storage/project_ledger.hpp"
@@ -15,6 +16,8 @@ namespace {
 namespace json = boost::json;
 using core::Permission;
 using storage::ProjectRepository;
+
+}  // namespace
 
 // Reads the ledger's filters from the query; every bad one becomes a field error.
 core::Result<storage::LedgerQuery> LedgerQueryOf(const Context& ctx) {
@@ -58,6 +61,8 @@ core::Result<storage::LedgerQuery> LedgerQueryOf(const Context& ctx) {
   if (!errors.empty()) return errors.ToStatus();
   return query;
 }
+
+namespace {
 
 Response List(Context& ctx) {
   auto query = LedgerQueryOf(ctx);

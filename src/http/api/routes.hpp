@@ -19,5 +19,11 @@ void AddChecklistRoutes(Router& router);
 // `data_dir`: where attachment files are kept (ApiOptions::data_dir).
 void AddAttachmentRoutes(Router& router, const std::string& data_dir);
 void AddCampaignRoutes(Router& router);
+// Ledger import (dry run, commit), template and exports as .xlsx (transfer_routes.cpp).
+void AddTransferRoutes(Router& router);
+void AddPlanRoutes(Router& router);
+void AddReportRoutes(Router& router);
+void AddMilestoneRoutes(Router& router);
+void AddProgressRoutes(Router& router);
 
 }  // namespace sanpi::http

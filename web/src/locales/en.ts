@@ -1,4 +1,5 @@
 import type zhCN from './zh-CN'
+import progressMessages from './progress/en'
 
 // English. The shape is checked against zh-CN.ts, so a key missing here fails the build.
 const en: typeof zhCN = {
@@ -188,6 +189,36 @@ const en: typeof zhCN = {
     usccHint: '18 characters, checked per GB 32100-2015',
     tagsPlaceholder: 'Choose or type a tag and press Enter',
     industryPlaceholder: 'Choose or type an industry',
+  },
+  ledgerTransfer: {
+    import: 'Import ledger',
+    importTitle: 'Import the project ledger',
+    export: 'Export ledger',
+    exportStatistics: 'Export statistics',
+    template: 'Download the template',
+    templateName: 'ledger-import-template.xlsx',
+    year: 'Year of the planned investment',
+    drop: 'Drop an .xlsx file here or click to choose (checked first, nothing is written)',
+    rows: 'Data rows',
+    create: 'Create',
+    update: 'Update',
+    unchanged: 'Unchanged',
+    invalid: 'With problems',
+    entries: 'Roster entries new/corrected',
+    enterprises: 'New enterprises',
+    sheet: 'Sheet',
+    row: 'Row',
+    column: 'Column',
+    value: 'Value',
+    reason: 'Problem',
+    action: 'Action',
+    name: 'Project name',
+    changes: 'Changed columns',
+    problems: '{count} problems found: fix them and upload again, or import only the valid rows',
+    actions: 'The check passed; the import will do this',
+    confirm: 'Import',
+    importValid: 'Import only the {count} valid rows',
+    done: 'Imported: {created} created, {updated} updated',
   },
   project: {
     title: 'Project ledger',
@@ -495,6 +526,7 @@ const en: typeof zhCN = {
     noData: 'No data',
     tables: 'Breakdowns',
   },
+  ...progressMessages, // plans, reports, entry, progress, settings, milestones
   error: {
     network: 'Cannot reach the server. Check the network and try again.',
     unknown: 'The operation failed. Please try again later.',

@@ -1,4 +1,6 @@
 // 简体中文 — the default language. Every string a person reads lives here and in en.ts.
+import progressMessages from './progress/zh-CN'
+
 export default {
   app: {
     title: '三个一批项目监管平台',
@@ -186,6 +188,36 @@ export default {
     usccHint: '18 位，依据 GB 32100-2015 校验',
     tagsPlaceholder: '选择或输入标签后回车',
     industryPlaceholder: '选择或输入行业',
+  },
+  ledgerTransfer: {
+    import: '导入台账',
+    importTitle: '导入项目台账',
+    export: '导出台账',
+    exportStatistics: '导出统计',
+    template: '下载导入模板',
+    templateName: '项目台账导入模板.xlsx',
+    year: '年度计划投资所属年度',
+    drop: '将 .xlsx 文件拖到此处，或点击选择（先预检，不会写入）',
+    rows: '数据行',
+    create: '新增',
+    update: '更新',
+    unchanged: '无变化',
+    invalid: '有问题',
+    entries: '名单新增/更正',
+    enterprises: '新登记企业',
+    sheet: '工作表',
+    row: '行',
+    column: '列',
+    value: '内容',
+    reason: '问题',
+    action: '操作',
+    name: '项目名称',
+    changes: '变化的列',
+    problems: '发现 {count} 个问题，修改后重新上传，或只导入无问题的行',
+    actions: '预检通过，将执行以下变更',
+    confirm: '确认导入',
+    importValid: '只导入无问题的 {count} 行',
+    done: '导入完成：新增 {created} 个，更新 {updated} 个',
   },
   project: {
     title: '项目台账',
@@ -493,6 +525,7 @@ export default {
     noData: '暂无数据',
     tables: '分组明细',
   },
+  ...progressMessages, // 计划月报: plan, report, entry, progress, settings, milestone
   error: {
     network: '无法连接服务器，请检查网络后重试',
     unknown: '操作失败，请稍后重试',

@@ -1,7 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { Role } from '@/api/auth'
 import { useUserStore } from '@/store/user'
-import { CAMPAIGN_READERS } from './menu'
+import { CAMPAIGN_READERS, PROGRESS_READERS, REPORT_FILERS } from './menu'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -49,6 +49,18 @@ const routes: RouteRecordRaw[] = [
         name: 'CampaignStatistics',
         component: () => import('@/views/campaign/statistics.vue'),
         meta: { title: 'menu.statistics', roles: CAMPAIGN_READERS },
+      },
+      {
+        path: 'progress/entry',
+        name: 'ReportEntry',
+        component: () => import('@/views/progress/entry.vue'),
+        meta: { title: 'entry.title', roles: REPORT_FILERS },
+      },
+      {
+        path: 'progress/overview',
+        name: 'ZoneProgress',
+        component: () => import('@/views/progress/index.vue'),
+        meta: { title: 'progress.title', roles: PROGRESS_READERS },
       },
       {
         path: 'enterprise',

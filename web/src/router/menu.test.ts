@@ -7,24 +7,31 @@ const paths = (roles: Parameters<typeof menuFor>[0]) =>
 describe('menuFor', () => {
   it('gives the administrator units, users and enterprises', () => {
     expect(paths(['admin'])).toEqual([
-      '/home', '/project', '/campaign/roster', '/campaign/statistics', '/enterprise', '/system/org-unit', '/system/user',
+      '/home', '/project', '/campaign/roster', '/campaign/statistics', '/progress/overview', '/enterprise', '/system/org-unit',
+      '/system/user',
     ])
   })
 
   it('gives the project office units (read-only page) and enterprises, not users', () => {
     expect(paths(['office'])).toEqual([
-      '/home', '/project', '/campaign/roster', '/campaign/statistics', '/enterprise', '/system/org-unit',
+      '/home', '/project', '/campaign/roster', '/campaign/statistics', '/progress/entry', '/progress/overview', '/enterprise',
+      '/system/org-unit',
     ])
   })
 
   it('gives the other roles no system menu at all', () => {
+    expect(paths(['unit'])).toEqual([
+      '/home', '/project', '/campaign/roster', '/campaign/statistics', '/progress/entry', '/progress/overview', '/enterprise',
+    ])
+    for (const role of ['leader', 'viewer'] as const) {
+      expect(paths([role])).toEqual(['/home', '/project', '/campaign/roster', '/campaign/statistics', '/progress/overview', '/enterprise'])
+    }
     for (const role of ['unit', 'leader', 'viewer'] as const) {
-      expect(paths([role])).toEqual(['/home', '/project', '/campaign/roster', '/campaign/statistics', '/enterprise'])
       expect(menuFor([role]).some((m) => m.path === '/system')).toBe(false)
     }
   })
 
   it('gives an enterprise contact its projects but not the campaign rosters', () => {
-    expect(paths(['enterprise'])).toEqual(['/home', '/project', '/enterprise'])
+    expect(paths(['enterprise'])).toEqual(['/home', '/project', '/progress/entry', '/enterprise'])
   })
 })

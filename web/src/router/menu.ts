@@ -2,6 +2,7 @@
 // 预警督办, 领导驾驶舱) add their entries here together with their routes.
 import type { Component } from 'vue'
 import { DataAnalysis, Files, Flag, FolderOpened, HomeFilled, List, OfficeBuilding, School, Setting, Tickets, User } from '@element-plus/icons-vue'
+import { EditPen, Histogram, TrendCharts } from '@element-plus/icons-vue'
 import type { Role } from '@/api/auth'
 
 export interface MenuItem {
@@ -14,6 +15,10 @@ export interface MenuItem {
 
 // The campaign's rosters and figures are region-wide lists for the zone's own staff.
 export const CAMPAIGN_READERS: Role[] = ['admin', 'office', 'unit', 'leader', 'viewer']
+
+// 计划月报: who files monthly reports, and who reads the zone's investment progress.
+export const REPORT_FILERS: Role[] = ['office', 'unit', 'enterprise']
+export const PROGRESS_READERS: Role[] = ['admin', 'office', 'unit', 'leader', 'viewer']
 
 export const MENU: MenuItem[] = [
   { path: '/home', title: 'menu.home', icon: HomeFilled },
@@ -31,6 +36,16 @@ export const MENU: MenuItem[] = [
     children: [
       { path: '/campaign/roster', title: 'menu.rosters', icon: List, roles: CAMPAIGN_READERS },
       { path: '/campaign/statistics', title: 'menu.statistics', icon: DataAnalysis, roles: CAMPAIGN_READERS },
+    ],
+  },
+  {
+    path: '/progress',
+    title: 'progress.menu',
+    icon: TrendCharts,
+    roles: [...new Set([...REPORT_FILERS, ...PROGRESS_READERS])],
+    children: [
+      { path: '/progress/entry', title: 'entry.title', icon: EditPen, roles: REPORT_FILERS },
+      { path: '/progress/overview', title: 'progress.title', icon: Histogram, roles: PROGRESS_READERS },
     ],
   },
   {

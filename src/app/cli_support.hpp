@@ -1,0 +1,27 @@
+#pragma once
+// What every subcommand does with a database URL and a failure: open (migrating) or say why, and print a
+// Status in both languages. Exit code 1 for both.
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "core/status.hpp"
+#include "storage/database.hpp"
+
+namespace sanpi::app {
+
+inline std::unique_ptr<storage::Database> OpenOrSay(const std::string& url) {
+  auto db = storage::Open(url);
+  if (!db.ok()) {
+    std::cerr << "sanpi: " << db.status().message().zh << " / " << db.status().ToString() << "\n";
+    return nullptr;
+  }
+  return std::move(db).value();
+}
+
+inline int Fail(const core::Status& status) {
+  std::cerr << "sanpi: " << status.message().zh << " / " << status.ToString() << "\n";
+  return 1;
+}
+
+}  // namespace sanpi::app

@@ -1,0 +1,239 @@
+#include "storage/ledger_import_store.hpp"
+
+#include <algorithm>
+
+#include <boost/json/serialize.hpp>
+
+#include "codec/campaign_json.hpp"
+#include "codec/project_json.hpp"
+#include "storage/audit_log.hpp"
+#include "storage/campaign_repository.hpp"
+#include "storage/clock.hpp"
+#include "storage/enterprise_repository.hpp"
+#include "storage/project_repository.hpp"
+#include "storage/roster_cache.hpp"
+
+namespace sanpi::storage {
+namespace {
+
+constexpr size_t kProjectsPerStatement = 300;  // 31 parameters each
+constexpr size_t kEntriesPerStatement = 1000;  // 12 parameters each
+
+Value DateValue(const std::optional<core::Date>& date) { return date ? Value{date->ToString()} : Value{nullptr}; }
+Value IdOrNull(std::int64_t id) { return id == 0 ? Value{nullptr} : Value{id}; }
+
+std::string Placeholders(size_t first_param, size_t count) {
+  std::string out = "(";
+  for (size_t k = 0; k < count; ++k) out += (k ? ", $" : "$") + std::to_string(first_param + k);
+  return out + ")";
+}
+
+std::string Snapshot(const core::Project& p) { return boost::json::serialize(codec::ToJson(p)); }
+std::string Snapshot(const core::RosterEntry& e) { return boost::json::serialize(codec::ToJson(e)); }
+
+// Runs a multi-row INSERT … RETURNING id in chunks and hands back the ids in row order. Both
+// backends number the rows of one statement in VALUES order, so the ascending ids map back in order.
+template <class Bind>
+std::vector<std::int64_t> InsertMany(Transaction& tx, const std::string& head, size_t count, size_t params_per_row,
+                                     size_t rows_per_statement, Bind bind) {
+  // SQLite looks a "$n" parameter's name up by a linear scan, so a statement with thousands of
+  // parameters costs their square; in-process it gains nothing from long statements anyway.
+  if (tx.dialect() == Dialect::kSqlite) rows_per_statement = std::max<size_t>(1, 128 / params_per_row);
+  std::vector<std::int64_t> ids;
+  ids.reserve(count);
+  for (size_t first = 0; first < count; first += rows_per_statement) {
+    size_t last = std::min(count, first + rows_per_statement);
+    std::string sql = head;
+    Params params;
+    params.reserve((last - first) * params_per_row);
+    for (size_t i = first; i < last; ++i) {
+      if (i > first) sql += ", ";
+      sql += Placeholders(params.size() + 1, params_per_row);
+      bind(i, params);
+    }
+    sql += " RETURNING id";
+    std::vector<std::int64_t> chunk;
+    for (auto row : tx.Query(sql, params)) chunk.push_back(row.Int(0));
+    std::sort(chunk.begin(), chunk.end());
+    ids.insert(ids.end(), chunk.begin(), chunk.end());
+  }
+  return ids;
+}
+
+core::Status Stale() {
+  return core::Status::Conflict({"导入期间项目已被他人修改，请重新预览后再导入",
+                                 "a project was changed while importing; run the dry run again"});
+}
+
+}  // namespace
+
+void LoadLedgerReferences(Transaction& tx, const core::Principal& caller, core::LedgerWorld& world) {
+  const std::string& region = caller.region_code;
+  world.region_code = region;
+  for (auto row : tx.Query("SELECT id, name, uscc FROM enterprises WHERE region_code = $1", {region}))
+    world.enterprises.push_back({row.Int(0), row.Text(1), row.Text(2)});
+  for (auto row : tx.Query("SELECT id, name, code FROM org_units WHERE region_code = $1", {region}))
+    world.units.push_back({row.Int(0), row.Text(1), row.Text(2)});
+  for (auto row : tx.Query("SELECT id, display_name, username FROM users WHERE region_code = $1 AND active = 1", {region}))
+    world.leaders.push_back({row.Int(0), row.Text(1), row.Text(2)});
+  for (const auto& period : CampaignRepository(tx).ListPeriods(region)) world.periods.push_back(period.number);
+  CampaignRepository(tx).AllEntries(region, world.entries, world.adjustments);
+}
+
+core::LedgerWorld LoadLedgerWorld(Transaction& tx, const core::Principal& caller) {
+  core::LedgerWorld world;
+  LoadLedgerReferences(tx, caller, world);
+  Params params{caller.region_code};
+  std::string visible = ProjectRepository::VisibleTo(caller, params);
+  for (auto row : tx.Query(std::string("SELECT ") + ProjectRepository::Columns() +
+                               " FROM projects t WHERE t.region_code = $1 AND " + visible + " ORDER BY t.id",
+                           params)) {
+    world.projects.push_back(ProjectRepository::FromRow(row));
+  }
+  return world;
+}
+
+core::Result<LedgerWriteCounts> ApplyLedgerPlan(Transaction& tx, const core::Principal& caller, core::LedgerPlan& plan,
+                                                const core::LedgerWorld& world) {
+  LedgerWriteCounts counts;
+  std::vector<AuditLog::Record> audit;
+  const std::string now = NowLocal();
+  auto applied = [](const core::PlannedRow& row) {
+    return row.action == core::RowAction::kCreate || row.action == core::RowAction::kUpdate;
+  };
+
+  // Enterprises the accepted rows register, once each.
+  std::vector<std::int64_t> enterprise_ids(plan.new_enterprises.size(), 0);
+  for (auto& row : plan.rows) {
+    if (!applied(row) || row.new_enterprise < 0) continue;
+    std::int64_t& id = enterprise_ids[row.new_enterprise];
+    if (id == 0) {
+      auto created = EnterpriseRepository(tx).Create(caller, plan.new_enterprises[row.new_enterprise]);
+      if (!created.ok()) return created.status();
+      id = created->id;
+      ++counts.enterprises_created;
+    }
+    row.project.enterprise_id = id;
+  }
+
+  // New projects.
+  std::vector<core::PlannedRow*> creates, updates;
+  for (auto& row : plan.rows) {
+    if (row.action == core::RowAction::kCreate) creates.push_back(&row);
+    if (row.action == core::RowAction::kUpdate) updates.push_back(&row);
+  }
+  auto project_ids = InsertMany(
+      tx,
+      "INSERT INTO projects (region_code, unit_id, created_by, code, name, enterprise_id, industry, kind, address, "
+      "longitude, latitude, parcel, construction_content, total_investment, leader_id, cooperating_unit_ids, "
+      "responsible_person, responsible_phone, in_stats_db_on, created_at, updated_at, stage, signed_on, fulfilled_on, "
+      "started_on, producing_on, effective_on, withdrawn_on, withdrawal_reason, in_stats_db, roster_batch) VALUES ",
+      creates.size(), 31, kProjectsPerStatement, [&](size_t i, Params& params) {
+        core::Project& p = creates[i]->project;
+        p.region_code = caller.region_code;
+        p.created_by = caller.user_id;
+        p.created_at = p.updated_at = now;
+        p.version = 1;
+        const auto& r = p.progress;
+        for (Value v : {Value{p.region_code}, Value{p.lead_unit_id}, IdOrNull(p.created_by), Value{p.code},
+                        Value{p.name}, IdOrNull(p.enterprise_id), Value{p.industry},
+                        Value{std::string(core::ProjectKindCode(p.kind))}, Value{p.address}, Value{nullptr},
+                        Value{nullptr}, Value{p.parcel}, Value{p.construction_content}, Value{p.total_investment},
+                        Value{p.leader_id}, Value{std::string("[]")}, Value{p.responsible_person},
+                        Value{p.responsible_phone}, DateValue(p.in_stats_db_on), Value{now}, Value{now},
+                        Value{std::string(core::StageCode(r.stage))}, DateValue(r.signed_on), DateValue(r.fulfilled_on),
+                        DateValue(r.started_on), DateValue(r.producing_on), DateValue(r.effective_on),
+                        DateValue(r.withdrawn_on), Value{r.withdrawal_reason},
+                        Value{std::int64_t{p.in_stats_db ? 1 : 0}}, Value{creates[i]->roster_batch}}) {
+          params.push_back(std::move(v));
+        }
+      });
+  for (size_t i = 0; i < creates.size(); ++i) {
+    core::PlannedRow& row = *creates[i];
+    row.project.id = project_ids[i];
+    row.entry.project_id = row.project.id;
+    audit.push_back({"import", "project", std::to_string(row.project.id), "", Snapshot(row.project)});
+  }
+  counts.created = static_cast<std::int64_t>(creates.size());
+
+  // Changed projects, each under its version.
+  for (core::PlannedRow* row : updates) {
+    core::Project& p = row->project;
+    const core::Project& before = world.projects[row->before];
+    if (row->project_changed) {
+      p.updated_at = now;
+      p.version = before.version + 1;
+      const auto& r = p.progress;
+      Params params{p.code, p.name, IdOrNull(p.enterprise_id), p.industry, std::string(core::ProjectKindCode(p.kind)),
+                    p.address, p.construction_content, p.total_investment, p.leader_id, p.lead_unit_id,
+                    p.responsible_person, p.responsible_phone, std::int64_t{p.in_stats_db ? 1 : 0},
+                    DateValue(p.in_stats_db_on), std::string(core::StageCode(r.stage)), DateValue(r.signed_on),
+                    DateValue(r.fulfilled_on), DateValue(r.started_on), DateValue(r.producing_on),
+                    DateValue(r.effective_on), DateValue(r.withdrawn_on), r.withdrawal_reason, now, p.id, before.version};
+      auto changed = tx.Execute(
+          "UPDATE projects SET code = $1, name = $2, enterprise_id = $3, industry = $4, kind = $5, address = $6, "
+          "construction_content = $7, total_investment = $8, leader_id = $9, unit_id = $10, responsible_person = $11, "
+          "responsible_phone = $12, in_stats_db = $13, in_stats_db_on = $14, stage = $15, signed_on = $16, "
+          "fulfilled_on = $17, started_on = $18, producing_on = $19, effective_on = $20, withdrawn_on = $21, "
+          "withdrawal_reason = $22, updated_at = $23, version = version + 1 WHERE id = $24 AND version = $25",
+          params);
+      if (changed != 1) return Stale();
+      audit.push_back({"import", "project", std::to_string(p.id), Snapshot(before), Snapshot(p)});
+      ++counts.updated;
+    }
+    if (row->entry_action != core::EntryAction::kNone) {
+      tx.Execute("UPDATE projects SET roster_batch = $1 WHERE id = $2", {row->roster_batch, p.id});
+      if (!row->project_changed) ++counts.updated;
+    }
+  }
+
+  // Roster entries: new ones in bulk, corrections one by one.
+  std::vector<core::PlannedRow*> new_entries;
+  for (auto& row : plan.rows) {
+    if (!applied(row)) continue;
+    if (row.entry_action == core::EntryAction::kCreate) new_entries.push_back(&row);
+    if (row.entry_action == core::EntryAction::kUpdate) {
+      const core::RosterEntry& before = world.entries[row.entry_before];
+      const core::Commitment& c = row.entry.commitment;
+      auto changed = tx.Execute(
+          "UPDATE roster_entries SET sign_date = $1, planned_start_date = $2, planned_production_date = $3, "
+          "year_planned_investment = $4, plan_year = $5, version = version + 1 WHERE id = $6 AND version = $7",
+          {DateValue(c.sign_date), DateValue(c.planned_start_date), DateValue(c.planned_production_date),
+           c.year_planned_investment, std::int64_t{c.plan_year}, before.id, before.version});
+      if (changed != 1) return Stale();
+      row.entry.version = before.version + 1;
+      audit.push_back({"import", "roster_entry", std::to_string(before.id), Snapshot(before), Snapshot(row.entry)});
+      ++counts.entries_updated;
+    }
+  }
+  auto entry_ids = InsertMany(
+      tx,
+      "INSERT INTO roster_entries (region_code, period, project_id, batch, sequence, sign_date, planned_start_date, "
+      "planned_production_date, year_planned_investment, plan_year, created_by, created_at) VALUES ",
+      new_entries.size(), 12, kEntriesPerStatement, [&](size_t i, Params& params) {
+        core::RosterEntry& e = new_entries[i]->entry;
+        e.project_id = new_entries[i]->project.id;
+        e.created_by = caller.user_id;
+        e.version = 1;
+        const auto& c = e.commitment;
+        for (Value v : {Value{caller.region_code}, Value{std::int64_t{e.period}}, Value{e.project_id},
+                        Value{std::string(core::BatchCode(e.batch))}, Value{std::int64_t{e.sequence}},
+                        DateValue(c.sign_date), DateValue(c.planned_start_date), DateValue(c.planned_production_date),
+                        Value{c.year_planned_investment}, Value{std::int64_t{c.plan_year}}, IdOrNull(e.created_by),
+                        Value{now}}) {
+          params.push_back(std::move(v));
+        }
+      });
+  for (size_t i = 0; i < new_entries.size(); ++i) {
+    new_entries[i]->entry.id = entry_ids[i];
+    audit.push_back({"import", "roster_entry", std::to_string(entry_ids[i]), "", Snapshot(new_entries[i]->entry)});
+  }
+  counts.entries_created = static_cast<std::int64_t>(new_entries.size());
+
+  AuditLog(tx).AppendMany(caller, audit);
+  if (counts.created + counts.updated + counts.entries_created + counts.entries_updated + counts.enterprises_created > 0)
+    BumpRegionRevision(tx, caller.region_code);
+  return counts;
+}
+
+}  // namespace sanpi::storage

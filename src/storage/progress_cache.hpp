@@ -1,0 +1,75 @@
+#pragma once
+// The year's investment figures of every project of a region — plan months, submitted completions and
+// report timeliness bits, with what the roll-ups group by and what the scope check needs — loaded in one
+// query (100,000 projects) and kept per (region, year). The label is the pair (RegionRevision,
+// ProgressRevision): any write to the region's projects, plans, reports or settings makes the next
+// request reload, so figures are never staler than the request's own transaction.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/investment_progress.hpp"
+#include "core/status.hpp"
+#include "storage/database.hpp"
+
+namespace sanpi::storage {
+
+// What a project is grouped and scoped by; index-aligned with ProgressYear::figures.
+struct ProjectYearFacts {
+  std::string code;
+  std::string name;
+  std::int64_t unit_id = 0;
+  std::string unit_path;
+  std::int64_t leader_id = 0;
+  std::int64_t created_by = 0;
+  std::int64_t enterprise_id = 0;
+  std::int64_t submitted_mask = 0;  // bit m−1: month m submitted
+  std::int64_t on_time_mask = 0;    // bit m−1: month m first submitted by its due date
+  bool has_plan = false;            // reports are due only from projects in the year's plan
+  // Group numbers into ProgressYear::groups[dimension].
+  std::uint32_t unit_group = 0, industry_group = 0, batch_group = 0, period_group = 0;
+};
+
+// Labels of one grouping dimension: group number → (key, label).
+struct GroupLabels {
+  std::vector<std::pair<std::string, std::string>> entries;
+};
+
+struct ProgressYear {
+  std::string region_code;
+  std::string region_name;
+  int year = 0;
+  unsigned due_day = 5;
+  std::vector<core::ProjectYearFigures> figures;  // key left empty; project_id set
+  std::vector<ProjectYearFacts> facts;
+  GroupLabels units, industries, batches, periods;
+};
+
+class ProgressCache {
+ public:
+  // Thread-safe; loading runs outside the lock (two simultaneous misses both load; the later is kept).
+  core::Result<std::shared_ptr<const ProgressYear>> Load(Transaction& tx, const std::string& region_code, int year);
+  std::int64_t hits() const;
+  std::int64_t misses() const;
+
+ private:
+  static constexpr size_t kMaxEntries = 16;
+  using Label = std::pair<std::int64_t, std::int64_t>;
+  struct Entry {
+    Label label;
+    std::shared_ptr<const ProgressYear> year;
+  };
+  mutable std::mutex mutex_;
+  std::map<std::pair<std::string, int>, Entry> entries_;
+  std::int64_t hits_ = 0;
+  std::int64_t misses_ = 0;
+};
+
+// Loads without caching (the CLI and tests).
+ProgressYear LoadProgressYear(Transaction& tx, const std::string& region_code, int year);
+
+}  // namespace sanpi::storage

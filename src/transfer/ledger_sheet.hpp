@@ -1,0 +1,40 @@
+#pragma once
+// The spreadsheet adapter of the ledger import: finds the ledger sheet of an .xlsx workbook (the
+// first visible sheet with a 项目名称 header within its first rows), reads its header and streams its
+// rows into core::LedgerRow values. Nothing of src/excel leaves this file.
+#include <string>
+#include <vector>
+
+#include "core/import_problem.hpp"
+#include "core/ledger_row.hpp"
+#include "core/monthly_report_sheet.hpp"
+#include "core/status.hpp"
+
+namespace sanpi::transfer {
+
+// How far down a sheet its header row may be (title rows above it are common).
+inline constexpr int kMaxHeaderRow = 20;
+// More data rows than this is not a ledger but a mistake; the import refuses the file.
+inline constexpr int kMaxLedgerRows = 200'000;
+
+struct LedgerSheet {
+  core::LedgerSheetLayout layout;
+  std::vector<core::LedgerRow> rows;
+  std::vector<core::ImportProblem> problems;  // the file or header is unusable: nothing is imported
+};
+
+// Malformed / TooLarge when the bytes are not a readable .xlsx (the reader's message, which names
+// the sheet, row and column where it applies).
+core::Result<LedgerSheet> ReadLedgerSheet(std::string bytes);
+core::Result<LedgerSheet> ReadLedgerFile(const std::string& path);
+
+struct ReportSheet {
+  core::ReportSheetLayout layout;
+  std::vector<core::MonthlyReportRow> rows;
+  std::vector<core::ImportProblem> problems;
+};
+
+// The same for a monthly report sheet (the first sheet with 本月完成投资 in its header).
+core::Result<ReportSheet> ReadReportSheet(std::string bytes);
+
+}  // namespace sanpi::transfer

@@ -133,7 +133,8 @@ core::Result<core::InvestmentPlan> InvestmentPlanRepository::Save(const core::Pr
     plan.id = current->id;
   }
   plan.version = version + 1;
-  BumpProgressRevision(tx_, project->region_code);
+  tx_.Execute("UPDATE investment_plans SET revision = $1 WHERE id = $2",
+              {BumpProgressRevision(tx_, project->region_code), plan.id});
   AuditLog(tx_).Append(caller, current ? "update" : "create", "investment_plan", std::to_string(plan.id),
                        current ? Snapshot(*current) : "", Snapshot(plan));
   return plan;

@@ -267,12 +267,13 @@ core::Result<ReportView> MonthlyReportRepository::Store(const core::Principal& c
     const bool on_time = old_count == 0 && v.submitted_on <= before.due_on;
     const std::string column = MonthColumn("c", after.month);
     tx_.Execute("INSERT INTO report_year_totals (project_id, year, region_code, " + column +
-                    ", submitted_mask, on_time_mask) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (project_id, year) "
-                    "DO UPDATE SET " + column + " = excluded." + column +
+                    ", submitted_mask, on_time_mask, revision) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+                    "ON CONFLICT (project_id, year) DO UPDATE SET " + column + " = excluded." + column +
                     ", submitted_mask = report_year_totals.submitted_mask | excluded.submitted_mask"
-                    ", on_time_mask = report_year_totals.on_time_mask | excluded.on_time_mask",
+                    ", on_time_mask = report_year_totals.on_time_mask | excluded.on_time_mask"
+                    ", revision = excluded.revision",
                 {after.project_id, std::int64_t{after.year}, region_code, v.figures.completed_this_month, bit,
-                 on_time ? bit : std::int64_t{0}});
+                 on_time ? bit : std::int64_t{0}, BumpProgressRevision(tx_, region_code)});
   } else if (old_count > 0) {  // a review of the latest submission
     const auto& v = after.versions.back();
     tx_.Execute(
@@ -282,7 +283,6 @@ core::Result<ReportView> MonthlyReportRepository::Store(const core::Principal& c
          DateValue(v.accepted_on), v.accepted_by ? Value{v.accepted_by} : Value{nullptr}, after.id,
          std::int64_t{v.number}});
   }
-  BumpProgressRevision(tx_, region_code);
   AuditLog(tx_).Append(caller, action, "monthly_report", std::to_string(after.id),
                        before.report.id == 0 ? "" : Snapshot(before.report), Snapshot(after));
   return MakeView(std::move(after), before.due_on);

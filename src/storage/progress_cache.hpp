@@ -2,12 +2,16 @@
 // The year's investment figures of every project of a region — plan months, submitted completions and
 // report timeliness bits, with what the roll-ups group by and what the scope check needs — loaded in one
 // query (100,000 projects) and kept per (region, year). The label is the pair (RegionRevision,
-// ProgressRevision): any write to the region's projects, plans, reports or settings makes the next
-// request reload, so figures are never staler than the request's own transaction.
+// ProgressRevision), so figures are never staler than the request's own transaction:
+//  - a write to the region's projects (RegionRevision) makes the next request load everything again;
+//  - a plan or a report submission (ProgressRevision only) makes it reload just the rows written since —
+//    they carry the revision of their write — and patch a copy of the cached year (a month's filing
+//    season is thousands of submissions; each must not cost a full load).
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,6 +47,7 @@ struct ProgressYear {
   std::string region_code;
   std::string region_name;
   int year = 0;
+  std::int64_t revision = 0;  // the ProgressRevision the rows were read at (or after)
   unsigned due_day = 5;
   std::vector<core::ProjectYearFigures> figures;  // key left empty; project_id set
   std::vector<ProjectYearFacts> facts;
@@ -54,7 +59,8 @@ class ProgressCache {
   // Thread-safe; loading runs outside the lock (two simultaneous misses both load; the later is kept).
   core::Result<std::shared_ptr<const ProgressYear>> Load(Transaction& tx, const std::string& region_code, int year);
   std::int64_t hits() const;
-  std::int64_t misses() const;
+  std::int64_t misses() const;   // full loads
+  std::int64_t patches() const;  // refreshed by reloading only the rows written since
 
  private:
   static constexpr size_t kMaxEntries = 16;
@@ -67,9 +73,13 @@ class ProgressCache {
   std::map<std::pair<std::string, int>, Entry> entries_;
   std::int64_t hits_ = 0;
   std::int64_t misses_ = 0;
+  std::int64_t patches_ = 0;
 };
 
 // Loads without caching (the CLI and tests).
 ProgressYear LoadProgressYear(Transaction& tx, const std::string& region_code, int year);
+// `cached` brought up to date by the plan and totals rows written after its revision; nullopt when a
+// project entered the year's figures since (a new row, whose groups need a full load).
+std::optional<ProgressYear> PatchProgressYear(Transaction& tx, const ProgressYear& cached);
 
 }  // namespace sanpi::storage

@@ -29,11 +29,11 @@ std::int64_t ProgressRevision(Transaction& tx, const std::string& region_code) {
   return rows.empty() ? 0 : rows.front().Int(0);
 }
 
-void BumpProgressRevision(Transaction& tx, const std::string& region_code) {
-  tx.Execute(
+std::int64_t BumpProgressRevision(Transaction& tx, const std::string& region_code) {
+  return tx.Query(
       "INSERT INTO progress_revisions (region_code, revision) VALUES ($1, 1) "
-      "ON CONFLICT (region_code) DO UPDATE SET revision = progress_revisions.revision + 1",
-      {region_code});
+      "ON CONFLICT (region_code) DO UPDATE SET revision = progress_revisions.revision + 1 RETURNING revision",
+      {region_code}).front().Int(0);
 }
 
 core::ProgressSettings ProgressSettingsRepository::Get(const std::string& region_code) {

@@ -25,6 +25,7 @@ class ProgressSettingsRepository {
 // Raised with every write a region's progress figures are computed from (plans, reports, settings) —
 // the label of ProgressCache, beside RegionRevision for the projects themselves.
 std::int64_t ProgressRevision(Transaction& tx, const std::string& region_code);
-void BumpProgressRevision(Transaction& tx, const std::string& region_code);
+// Returns the new revision, which the plan and totals rows written in the same transaction carry.
+std::int64_t BumpProgressRevision(Transaction& tx, const std::string& region_code);
 
 }  // namespace sanpi::storage

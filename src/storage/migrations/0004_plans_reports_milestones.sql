@@ -14,11 +14,12 @@ CREATE TABLE investment_plans (
   m05 BIGINT NOT NULL, m06 BIGINT NOT NULL, m07 BIGINT NOT NULL, m08 BIGINT NOT NULL,
   m09 BIGINT NOT NULL, m10 BIGINT NOT NULL, m11 BIGINT NOT NULL, m12 BIGINT NOT NULL,
   version BIGINT NOT NULL DEFAULT 1,
+  revision BIGINT NOT NULL DEFAULT 0,  -- the region's progress revision of the last write (see progress_revisions)
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   UNIQUE (project_id, year)
 );
-CREATE INDEX investment_plans_region_year ON investment_plans(region_code, year);
+CREATE INDEX investment_plans_region_year ON investment_plans(region_code, year, revision);
 
 -- 月报: one per project and month; the working copy of the figures plus the workflow state.
 CREATE TABLE monthly_reports (
@@ -77,9 +78,10 @@ CREATE TABLE report_year_totals (
   c10 BIGINT NOT NULL DEFAULT 0, c11 BIGINT NOT NULL DEFAULT 0, c12 BIGINT NOT NULL DEFAULT 0,
   submitted_mask BIGINT NOT NULL DEFAULT 0,
   on_time_mask BIGINT NOT NULL DEFAULT 0,
+  revision BIGINT NOT NULL DEFAULT 0,  -- the region's progress revision of the last write
   PRIMARY KEY (project_id, year)
 );
-CREATE INDEX report_year_totals_region_year ON report_year_totals(region_code, year);
+CREATE INDEX report_year_totals_region_year ON report_year_totals(region_code, year, revision);
 
 -- The region's reporting due day and seasonal profile 季节系数.
 CREATE TABLE progress_settings (
@@ -93,7 +95,8 @@ CREATE TABLE progress_settings (
 );
 
 -- Raised with every write to plans, reports or progress settings of a region (the progress cache's label,
--- beside region_revisions for the projects themselves).
+-- beside region_revisions for the projects themselves). The plan and totals rows a write touches carry the
+-- new revision, so a cache can reload just the rows written since it was loaded.
 CREATE TABLE progress_revisions (
   region_code TEXT PRIMARY KEY,
   revision BIGINT NOT NULL

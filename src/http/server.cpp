@@ -80,7 +80,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
  private:
   void Read() {
     parser_.emplace();
-    parser_->body_limit(kMaxBodyBytes);
+    // Beast checks Content-Length against the limit as the headers end, before the route is known:
+    // let the largest upload through there and hold each route to its own limit in OnHeader.
+    parser_->body_limit(kMaxUploadBytes);
     parser_->header_limit(kMaxHeaderBytes);
     stream_.expires_after(std::chrono::seconds(kReadTimeoutSeconds));
     // Headers first: the route they name decides how large a body may follow.
@@ -95,7 +97,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
       const auto& header = parser_->get();
       limit_ = std::min(kMaxUploadBytes, state_.body_limit(std::string(header.method_string()), std::string(header.target())));
     }
-    parser_->body_limit(limit_);
+    if (auto length = parser_->content_length(); length && *length > limit_) return OnRead(bhttp::error::body_limit, 0);
+    parser_->body_limit(limit_);  // for a chunked body
     bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Connection::OnRead, shared_from_this()));
   }
 

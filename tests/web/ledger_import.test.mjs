@@ -85,8 +85,8 @@ test('the office imports a small ledger through the dialog: problems first, then
     await toast(page, '导入完成').waitFor()
     await page.getByTestId('ledger-q').fill(name)
     await page.getByTestId('ledger-search-btn').click()
-    await page.locator('.el-table__row', { hasText: name }).first().waitFor()
-    assert.match(await page.locator('.el-table__row', { hasText: name }).innerText(), /1,234\.57/)
+    await page.locator('.el-table__row:visible', { hasText: name }).first().waitFor()
+    assert.match(await page.locator('.el-table__row:visible', { hasText: name }).innerText(), /1,234\.57/)
     assertNoConsoleErrors(errors)
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })

@@ -285,6 +285,11 @@ constexpr const char* kSchemas = R"json({
     "endDate": {"type": "string", "format": "date-time"}, "durationInDays": {"type": "integer"}}},
   "Bulletin": {"type": "object", "required": ["period", "as_of", "text"], "properties": {"period": {"type": "integer"},
     "as_of": {"type": "string"}, "text": {"type": "string"}}},
+  "MonthlyReportImport": {"type": "object", "required": ["mode", "committed", "problems"], "properties": {
+    "mode": {"type": "string", "enum": ["dry_run", "commit"]}, "sheet": {"type": "string"},
+    "valid_rows": {"type": "integer"}, "committed": {"type": "boolean"}, "submitted": {"type": "integer"},
+    "unchanged": {"type": "integer"}, "problems": {"type": "array", "items": {"type": "object"}},
+    "warnings": {"type": "array", "items": {"type": "object"}}, "problems_truncated": {"type": "boolean"}}},
   "Fraction": {"type": ["number", "null"], "description": "a fraction (0.853 = 85.3 %), null when what it divides by is zero"},
   "MonthlyAmounts": {"type": "object", "required": ["months"], "properties": {"months": {"type": "array",
     "items": {"type": "integer"}, "minItems": 12, "maxItems": 12}}},

@@ -1,9 +1,11 @@
 #include "transfer/monthly_report_import.hpp"
 
+#include <algorithm>
 #include <set>
 #include <tuple>
 #include <unordered_map>
 
+#include "storage/monthly_report_repository.hpp"
 #include "storage/project_repository.hpp"
 #include "transfer/ledger_sheet.hpp"
 
@@ -60,13 +62,84 @@ core::Result<MonthlyReportCheck> CheckMonthlyReportSheet(storage::Transaction& t
   return check;
 }
 
-core::Status StoreMonthlyReports(storage::Transaction& tx, const core::Principal& caller,
-                                 const std::vector<MonthlyReportLine>& lines) {
-  // Plugs into MonthlyReportRepository (src/storage, being built with the plans-and-reports work):
-  // for each line, create or revise the report of (project_id, row.year, row.month) with
-  // completed_this_month, cumulative and progress_text, audited, then BumpRegionRevision.
-  return core::Status::RuleBroken({"月报导入的保存功能尚未开放（待月报模块上线）",
-                                   "storing imported monthly reports is not available yet (waits for the monthly reports module)"});
+core::Result<StoredReports> StoreMonthlyReports(storage::Transaction& tx, const core::Principal& caller,
+                                                const std::vector<MonthlyReportLine>& lines) {
+  std::vector<const MonthlyReportLine*> order;
+  for (const auto& line : lines) order.push_back(&line);
+  std::sort(order.begin(), order.end(), [](const MonthlyReportLine* a, const MonthlyReportLine* b) {
+    return std::tie(a->project_id, a->row.year, a->row.month) < std::tie(b->project_id, b->row.year, b->row.month);
+  });
+  storage::MonthlyReportRepository reports(tx);
+  StoredReports stored;
+  for (const auto* line : order) {
+    const auto& row = line->row;
+    const auto month = static_cast<unsigned>(row.month);
+    auto at_row = [&](const core::Status& status) {
+      const std::string where = "第" + std::to_string(row.number) + "行";
+      const std::string where_en = "row " + std::to_string(row.number);
+      if (status.fields().empty()) {
+        core::Text message{where + "：" + status.message().zh, where_en + ": " + status.message().en};
+        return status.code() == core::Code::kRuleBroken ? core::Status::RuleBroken(std::move(message))
+                                                        : core::Status::Malformed(std::move(message));
+      }
+      core::FieldErrors errors;
+      for (const auto& field : status.fields()) {
+        errors.Add(where_en + "." + field.field, {where + "：" + field.message.zh, where_en + ": " + field.message.en});
+      }
+      return errors.ToStatus();
+    };
+    core::ReportFigures figures{row.completed_this_month, row.cumulative, row.progress_text, 0, ""};
+    std::vector<std::int64_t> photos;
+    std::int64_t version = 0;
+    if (auto current = reports.Get(caller, line->project_id, row.year, month); current.ok()) {
+      const auto& report = current->report;
+      figures.progress_percent = report.figures.progress_percent;
+      figures.problems = report.figures.problems;
+      photos = report.photo_ids;
+      version = report.version;
+      const bool editable = report.status == core::ReportStatus::kDraft || report.status == core::ReportStatus::kReturned;
+      if (!editable) {
+        const auto& was = report.figures;
+        if (was.completed_this_month == figures.completed_this_month && was.cumulative == figures.cumulative &&
+            was.progress_text == figures.progress_text) {
+          ++stored.unchanged;
+          continue;
+        }
+        return at_row(core::Status::RuleBroken({"该月报已报送，不能通过导入修改（请项目办退回后再导入）",
+                                                "this report is already submitted; the office must return it first"}));
+      }
+    }
+    auto saved = reports.SaveDraft(caller, line->project_id, row.year, month, figures, photos, version);
+    if (!saved.ok()) return at_row(saved.status());
+    auto submitted = reports.Submit(caller, line->project_id, row.year, month, saved->report.version);
+    if (!submitted.ok()) return at_row(submitted.status());
+    ++stored.submitted;
+  }
+  return stored;
+}
+
+core::Result<MonthlyReportImport> ImportMonthlyReports(storage::Database& db, const core::Principal& caller,
+                                                       std::string bytes, bool commit) {
+  auto tx = db.Begin(commit ? storage::Access::kWrite : storage::Access::kRead);
+  auto check = CheckMonthlyReportSheet(*tx, caller, std::move(bytes));
+  if (!check.ok()) return check.status();
+  MonthlyReportImport result;
+  result.check = std::move(*check);
+  if (!commit || !result.check.problems.empty()) return result;
+  auto stored = StoreMonthlyReports(*tx, caller, result.check.lines);
+  if (!stored.ok()) {
+    const auto& status = stored.status();
+    if (status.fields().empty()) {
+      result.store_problems.push_back({result.check.sheet, 0, "", "", status.message()});
+    } else {
+      for (const auto& field : status.fields()) result.store_problems.push_back({result.check.sheet, 0, field.field, "", field.message});
+    }
+    return result;  // the transaction is dropped: nothing written
+  }
+  tx->Commit();
+  result.committed = true;
+  result.stored = *stored;
+  return result;
 }
 
 }  // namespace sanpi::transfer

@@ -1,8 +1,8 @@
 #pragma once
 // The monthly report sheet (月报) import: read and check every row (core/monthly_report_sheet.hpp)
-// and find each row's project among those the caller can see — by 项目代码, else by unique name.
-// Storing the figures on each project and month belongs to the monthly reports' repository, which
-// is being built alongside: StoreMonthlyReports is where it plugs in.
+// and find each row's project among those the caller can see — by 项目代码, else by unique name —
+// then file each row as that project's report of the month through MonthlyReportRepository: the
+// working figures saved and submitted, with the same cumulative check as a report typed in.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -31,10 +31,26 @@ struct MonthlyReportCheck {
 core::Result<MonthlyReportCheck> CheckMonthlyReportSheet(storage::Transaction& tx, const core::Principal& caller,
                                                          std::string bytes);
 
-// Stores checked lines in `tx` (one report per project and month, created or revised). Until the
-// MonthlyReportRepository lands this returns RuleBroken and writes nothing; it is the one function
-// to fill in then.
-core::Status StoreMonthlyReports(storage::Transaction& tx, const core::Principal& caller,
-                                 const std::vector<MonthlyReportLine>& lines);
+struct StoredReports {
+  int submitted = 0;  // reports created or revised and submitted
+  int unchanged = 0;  // already submitted with the same figures (importing a file twice changes nothing)
+};
+
+// Files checked lines in `tx`, oldest month first per project: a report still in draft or returned takes
+// the row's figures (形象进度百分比 and 存在问题 are kept) and is submitted. RuleBroken naming the sheet
+// row when a report already submitted or accepted shows other figures (a correction goes through the
+// office), Invalid naming the row when the cumulative check fails. The caller rolls back on any failure.
+core::Result<StoredReports> StoreMonthlyReports(storage::Transaction& tx, const core::Principal& caller,
+                                                const std::vector<MonthlyReportLine>& lines);
+
+struct MonthlyReportImport {
+  MonthlyReportCheck check;
+  bool committed = false;
+  StoredReports stored;
+  std::vector<core::ImportProblem> store_problems;  // why the commit was refused, with the sheet row
+};
+// Dry run: the check alone. Commit: nothing unless every row is valid, then all rows in one transaction.
+core::Result<MonthlyReportImport> ImportMonthlyReports(storage::Database& db, const core::Principal& caller,
+                                                       std::string bytes, bool commit);
 
 }  // namespace sanpi::transfer

@@ -13,6 +13,7 @@
 #include "demo/demo_zone.hpp"
 #include "storage/campaign_repository.hpp"
 #include "storage/checklist_repository.hpp"
+#include "support/xlsx_sheet.hpp"
 #include "storage/investment_plan_repository.hpp"
 #include "storage/milestone_repository.hpp"
 #include "storage/monthly_report_repository.hpp"
@@ -42,6 +43,7 @@ enum class Rule {
                    // unit A itself never appear in what unit B reads
   kScopedLedgerFile,  // the ledger as .xlsx: read back, unit A's project is not in what unit B downloads
   kRegionImport,      // the ledger import: the project office's (admin, office) over its whole region; others 403
+  kReportImport,      // the monthly report sheet naming unit A's project: refused as not in scope, nothing written
 };
 
 struct RouteRule {
@@ -107,6 +109,7 @@ const std::map<std::string, RouteRule>& Rules() {
       {"GET /api/v1/projects/export.xlsx", {Rule::kScopedLedgerFile, ""}},
       {"GET /api/v1/imports/ledger/template.xlsx", {Rule::kSystem, ""}},
       {"POST /api/v1/imports/ledger", {Rule::kRegionImport, ""}},
+      {"POST /api/v1/imports/monthly-reports", {Rule::kReportImport, ""}},
       {"GET /api/v1/projects/{id}/plans", {Rule::kRecord, "project"}},
       {"GET /api/v1/projects/{id}/plans/{year}", {Rule::kRecord, "project"}},
       {"PUT /api/v1/projects/{id}/plans/{year}", {Rule::kRecord, "project"}},
@@ -379,6 +382,22 @@ TEST_P(AccessWalkTest, NoRouteLetsUnitBTouchUnitAsRecords) {
         ASSERT_TRUE(sheet.ok()) << sheet.status().ToString();
         for (const auto& row : sheet->rows) EXPECT_NE(row.name, "单位A的项目") << username << " downloads unit A's project";
         ++exercised;
+      } else if (rule->second.rule == Rule::kReportImport) {
+        const std::string sheet = MakeXlsx({{"项目名称", "年", "月", "本月完成投资(万元)", "累计完成投资(万元)", "形象进度"},
+                                            {"单位A的项目", static_cast<int>(ids_.at("year")), 4, Wan{100'000},
+                                             Wan{1'100'000}, "主体施工"}},
+                                           "月报");
+        auto reply = Call(route.method, route.pattern + "?mode=commit", token, sheet, "zh-CN",
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        if (permitted) {
+          ASSERT_EQ(reply.status, 200) << username << ": " << reply.body;
+          EXPECT_FALSE(reply.json.at("committed").as_bool()) << username;
+          EXPECT_THAT(reply.body, ::testing::HasSubstr("不在您的管辖范围内")) << username;
+        } else {
+          EXPECT_EQ(reply.status, 403) << username << ": " << reply.body;
+        }
+        EXPECT_EQ(Fingerprint(), before) << username << " changed something";
+        exercised += permitted;
       } else if (rule->second.rule == Rule::kRegionImport) {
         auto reply = Call(route.method, route.pattern + "?mode=commit", token, "not a spreadsheet", "zh-CN",
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

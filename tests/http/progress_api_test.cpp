@@ -11,6 +11,7 @@
 #include "excel/cell.hpp"
 #include "excel/workbook.hpp"
 #include "support/api_harness.hpp"
+#include "support/xlsx_sheet.hpp"
 
 namespace sanpi::testing {
 namespace {
@@ -288,6 +289,60 @@ TEST_P(ProgressApiTest, MilestonesRefuseCyclesAndReverseSchedulingFlagsWhatIsAlr
   EXPECT_EQ(listed.back().at("planned").as_string(), later);
   EXPECT_EQ(Post(P(id, "/milestones/schedule"), "t_unit_b", json::object{{"target", later}}).status, 404);
   EXPECT_EQ(Post(P(id, "/milestones/schedule"), "t_office", json::object{{"target", "2026-13-01"}}).FirstErrorField(), "target");
+}
+
+TEST_P(ProgressApiTest, AMonthlyReportSheetIsFiledRowByRowOrNotAtAll) {
+  auto id = Project("月报导入项目", zone_.unit_a);
+  ASSERT_EQ(Plan(id, {{"annual", 12'000'000}, {"strategy", "even"}, {"version", 0}}).status, 200);
+  const XlsxRows header = {{"项目名称", "年", "月", "本月完成投资(万元)", "累计完成投资(万元)", "形象进度"}};
+  auto sheet_of = [&](XlsxRows rows) {
+    XlsxRows all = header;
+    all.insert(all.end(), rows.begin(), rows.end());
+    return MakeXlsx(all, "月报");
+  };
+  auto import = [&](const std::string& bytes, const std::string& mode, const std::string& user = "t_unit_a") {
+    return Call("POST", "/api/v1/imports/monthly-reports?mode=" + mode, Token(user), bytes, "zh-CN",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  };
+  const XlsxRows good = {{"月报导入项目", kYear, 1, Wan{800'000}, Wan{800'000}, "基础施工"},
+                         {"月报导入项目", kYear, 2, Wan{1'234'500}, Wan{2'034'500}, "主体施工"}};
+  auto with_bad = good;
+  with_bad.push_back({"月报导入项目", kYear, 13, Wan{1}, Wan{1}, ""});
+  auto refused = import(sheet_of(with_bad), "commit");
+  ASSERT_EQ(refused.status, 200) << refused.body;
+  EXPECT_FALSE(refused.json.at("committed").as_bool());
+  EXPECT_EQ(refused.json.at("problems").at(0).at("row").as_int64(), 4);
+  EXPECT_EQ(Count("monthly_reports"), 0);
+
+  // Unit B does not see the project: a problem, nothing filed.
+  auto foreign = import(sheet_of(good), "commit", "t_unit_b");
+  EXPECT_FALSE(foreign.json.at("committed").as_bool());
+  EXPECT_EQ(Count("monthly_reports"), 0);
+
+  auto filed = import(sheet_of(good), "commit");
+  ASSERT_TRUE(filed.json.at("committed").as_bool()) << filed.body;
+  EXPECT_EQ(filed.json.at("submitted").as_int64(), 2);
+  auto feb = Get(P(id, "/reports" + Y("/2")), "t_unit_a");
+  EXPECT_EQ(feb.json.at("status").as_string(), "submitted");
+  EXPECT_EQ(feb.json.at("completed_this_month").as_int64(), 1'234'500);
+  auto table = Get("/api/v1/progress?year=" + std::to_string(kYear) + "&month=2", "t_office");
+  EXPECT_EQ(table.json.at("total").at("completed_to_date").as_int64(), 2'034'500);
+
+  // The same file again changes nothing; a submitted month with other figures is refused naming its row.
+  auto again = import(sheet_of(good), "commit");
+  EXPECT_TRUE(again.json.at("committed").as_bool());
+  EXPECT_EQ(again.json.at("unchanged").as_int64(), 2);
+  EXPECT_EQ(Count("report_versions"), 2);
+  auto changed = import(sheet_of({{"月报导入项目", kYear, 2, Wan{1}, Wan{800'001}, "改"}}), "commit");
+  EXPECT_FALSE(changed.json.at("committed").as_bool());
+  EXPECT_THAT(changed.body, HasSubstr("第2行"));
+  EXPECT_EQ(Count("report_versions"), 2);
+
+  // A cumulative figure that does not follow the previous month is refused with the expected figure.
+  auto broken = import(sheet_of({{"月报导入项目", kYear, 3, Wan{100'000}, Wan{100'000}, ""}}), "commit");
+  EXPECT_FALSE(broken.json.at("committed").as_bool());
+  EXPECT_THAT(broken.body, HasSubstr("2134500"));
+  EXPECT_EQ(Count("monthly_reports"), 2);
 }
 
 SANPI_BOTH_BACKENDS(ProgressApiTest);

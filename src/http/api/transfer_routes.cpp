@@ -13,6 +13,7 @@
 #include "storage/campaign_repository.hpp"
 #include "transfer/ledger_export.hpp"
 #include "transfer/ledger_import.hpp"
+#include "transfer/monthly_report_import.hpp"
 #include "transfer/statistics_export.hpp"
 #include "transfer/xlsx_book.hpp"
 
@@ -142,6 +143,34 @@ Response ImportLedger(Context& ctx) {
   return JsonResponse(200, ReportJson(*report, ctx.language()));
 }
 
+// POST /imports/monthly-reports: the 月报 sheet, each valid row filed (saved and submitted) as its
+// project's report of the month; a unit or enterprise contact only for his own projects.
+Response ImportMonthlyReports(Context& ctx) {
+  const std::string mode = ctx.QueryText("mode").empty() ? "dry_run" : ctx.QueryText("mode");
+  if (mode != "dry_run" && mode != "commit") {
+    return ErrorResponse(core::Status::InvalidField("mode", {"mode 应为 dry_run 或 commit", "mode must be dry_run or commit"}),
+                         ctx.language());
+  }
+  if (ctx.request.body.empty()) {
+    return ErrorResponse(core::Status::Malformed({"请上传 .xlsx 文件", "upload an .xlsx file as the request body"}),
+                         ctx.language());
+  }
+  auto result = transfer::ImportMonthlyReports(ctx.db, ctx.principal, ctx.request.body, mode == "commit");
+  if (!result.ok()) return ErrorResponse(result.status(), ctx.language());
+  bool truncated = false;
+  auto problems = ProblemsJson(result->check.problems, ctx.language(), truncated);
+  for (const auto& p : result->store_problems) problems.push_back(ProblemJson(p, ctx.language()));
+  return JsonResponse(200, json::object{{"mode", mode},
+                                        {"sheet", result->check.sheet},
+                                        {"valid_rows", static_cast<std::int64_t>(result->check.lines.size())},
+                                        {"committed", result->committed},
+                                        {"submitted", result->stored.submitted},
+                                        {"unchanged", result->stored.unchanged},
+                                        {"problems", std::move(problems)},
+                                        {"warnings", ProblemsJson(result->check.warnings, ctx.language(), truncated)},
+                                        {"problems_truncated", truncated}});
+}
+
 Response Template(Context& ctx) {
   transfer::TempFile file;
   if (auto status = transfer::WriteLedgerTemplate(file.path()); !status.ok()) return ErrorResponse(status, ctx.language());
@@ -206,6 +235,12 @@ void AddTransferRoutes(Router& router) {
   import_doc.request_media_type = kXlsx;
   import_doc.max_body_bytes = kMaxLedgerUploadBytes;
   router.Add({"POST", "/api/v1/imports/ledger", Permission::kManageCampaign, ImportLedger, import_doc});
+
+  RouteDoc reports_doc{"transfer", "导入月报 Import a monthly report sheet: dry run, or file every row (all or nothing)",
+                       "", "MonthlyReportImport", false, 200, {{"mode", "string", "dry_run (default) | commit"}}};
+  reports_doc.request_media_type = kXlsx;
+  reports_doc.max_body_bytes = kMaxLedgerUploadBytes;
+  router.Add({"POST", "/api/v1/imports/monthly-reports", Permission::kFileReports, ImportMonthlyReports, reports_doc});
 
   RouteDoc template_doc{"transfer", "台账导入模板 The ledger import template (.xlsx)", "", "", false, 200, {}};
   template_doc.response_media_type = kXlsx;

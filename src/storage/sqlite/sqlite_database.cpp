@@ -31,7 +31,7 @@ class Connection {
  public:
   explicit Connection(sqlite3* db) : db_(db) {}
   ~Connection() {
-    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    for (auto& [sql, prepared] : statements_) sqlite3_finalize(prepared.stmt);
     sqlite3_close_v2(db_);
   }
   Connection(const Connection&) = delete;
@@ -48,8 +48,9 @@ class Connection {
 
   // Runs a statement, collecting rows into `out` when given; returns rows changed.
   std::int64_t Run(std::string_view sql, const Params& params, Rows* out) {
-    sqlite3_stmt* stmt = Prepare(sql);
-    Bind(stmt, params);
+    const Prepared& prepared = Prepare(sql);
+    sqlite3_stmt* stmt = prepared.stmt;
+    Bind(prepared, params);
     int rc;
     const int columns = sqlite3_column_count(stmt);
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -68,22 +69,35 @@ class Connection {
   sqlite3* handle() { return db_; }
 
  private:
-  sqlite3_stmt* Prepare(std::string_view sql) {
+  // A prepared statement and, for each of its parameters, the index into Params it binds.
+  struct Prepared {
+    sqlite3_stmt* stmt = nullptr;
+    std::vector<size_t> param_index;
+  };
+
+  const Prepared& Prepare(std::string_view sql) {
     auto found = statements_.find(std::string(sql));
     if (found != statements_.end()) return found->second;
-    sqlite3_stmt* stmt = nullptr;
-    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    Prepared prepared;
+    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                &prepared.stmt, nullptr);
     if (rc != SQLITE_OK) throw ErrorFrom(db_, rc);
-    statements_.emplace(std::string(sql), stmt);
-    return stmt;
-  }
-
-  void Bind(sqlite3_stmt* stmt, const Params& params) {
-    const int count = sqlite3_bind_parameter_count(stmt);
+    // Resolved once per statement: sqlite3_bind_parameter_name walks a list, so asking it on every
+    // execution made a bulk INSERT with thousands of parameters quadratic.
+    const int count = sqlite3_bind_parameter_count(prepared.stmt);
+    prepared.param_index.reserve(static_cast<size_t>(count));
     for (int i = 1; i <= count; ++i) {
       // "$3" binds params[2]; plain "?" binds in order.
-      const char* name = sqlite3_bind_parameter_name(stmt, i);
-      size_t index = name ? static_cast<size_t>(std::atoi(name + 1)) - 1 : static_cast<size_t>(i - 1);
+      const char* name = sqlite3_bind_parameter_name(prepared.stmt, i);
+      prepared.param_index.push_back(name ? static_cast<size_t>(std::atoi(name + 1)) - 1 : static_cast<size_t>(i - 1));
+    }
+    return statements_.emplace(std::string(sql), std::move(prepared)).first->second;
+  }
+
+  void Bind(const Prepared& prepared, const Params& params) {
+    sqlite3_stmt* stmt = prepared.stmt;
+    for (int i = 1; i <= static_cast<int>(prepared.param_index.size()); ++i) {
+      const size_t index = prepared.param_index[static_cast<size_t>(i - 1)];
       if (index >= params.size()) throw DbError(DbError::Kind::kOther, "sqlite: missing parameter " + std::to_string(i));
       const Value& v = params[index];
       int rc = SQLITE_OK;
@@ -111,7 +125,7 @@ class Connection {
   }
 
   sqlite3* db_;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  std::unordered_map<std::string, Prepared> statements_;
 };
 
 core::Result<std::unique_ptr<Connection>> Connect(const std::string& path) {

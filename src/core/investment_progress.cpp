@@ -1,6 +1,11 @@
 #include "core/investment_progress.hpp"
 
 #include <algorithm>
+#include <bit>
+
+#include "core/monthly_report.hpp"
+
+#include <algorithm>
 #include <unordered_map>
 
 namespace sanpi::core {
@@ -32,6 +37,31 @@ void ProgressSummary::Add(const ProgressSummary& other) {
   completed_to_date += other.completed_to_date;
   reports_due += other.reports_due;
   reports_on_time += other.reports_on_time;
+}
+
+std::int64_t ReportsOwedMask(std::optional<Date> started_on, bool in_plan, int year) {
+  if (!in_plan || !started_on || started_on->year() > year) return 0;
+  const int from = started_on->year() < year ? 1 : static_cast<int>(started_on->month());
+  return ((std::int64_t{1} << kMonthsPerYear) - 1) & ~((std::int64_t{1} << (from - 1)) - 1);
+}
+
+std::int64_t OverdueMonthsMask(int year, unsigned due_day, Date as_of) {
+  std::int64_t mask = 0;
+  for (unsigned m = 1; m <= kMonthsPerYear; ++m) {
+    if (ReportTimeliness(ReportDueDate(year, m, due_day), std::nullopt, as_of).counts_as_due) {
+      mask |= std::int64_t{1} << (m - 1);
+    }
+  }
+  return mask;
+}
+
+void CountReports(ProgressSummary& summary, std::int64_t submitted_mask, std::int64_t on_time_mask,
+                  std::int64_t owed_mask, std::int64_t overdue_mask, int through_month) {
+  const int through = std::clamp(through_month, 0, kMonthsPerYear);
+  const std::int64_t months = (std::int64_t{1} << through) - 1;
+  const std::int64_t due = (submitted_mask | (owed_mask & overdue_mask)) & months;
+  summary.reports_due = std::popcount(static_cast<std::uint64_t>(due));
+  summary.reports_on_time = std::popcount(static_cast<std::uint64_t>(on_time_mask & due));
 }
 
 ProgressSummary Summarise(const ProjectYearFigures& figures, int month) {

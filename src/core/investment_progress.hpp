@@ -59,6 +59,18 @@ struct ProgressSummary {
 };
 
 ProgressSummary Summarise(const ProjectYearFigures& figures, int month);
+
+// 报表报送效率 from month bits (bit m−1 stands for month m of the year), for callers that keep a year's
+// reports as masks rather than as records:
+//  - owed: the months a project must report — from the month it started (January when it started in an
+//    earlier year) through December, and only when it is in the year's plan;
+//  - overdue: the months whose due date has passed by `as_of` (core::ReportTimeliness's counts_as_due);
+//  - a report counts as due when it was submitted or is owed and overdue, and as on time when it was first
+//    submitted by its due date. Only months 1..through_month count.
+std::int64_t ReportsOwedMask(std::optional<Date> started_on, bool in_plan, int year);
+std::int64_t OverdueMonthsMask(int year, unsigned due_day, Date as_of);
+void CountReports(ProgressSummary& summary, std::int64_t submitted_mask, std::int64_t on_time_mask,
+                  std::int64_t owed_mask, std::int64_t overdue_mask, int through_month);
 // One row per distinct key, sorted by key; empty input → empty result.
 std::vector<ProgressSummary> RollUp(std::span<const ProjectYearFigures> figures, int month);
 // All rows together (key "") — the table's total line.

@@ -38,7 +38,7 @@ constexpr const char* kSelect =
     "(SELECT MIN(e.period) FROM roster_entries e WHERE e.project_id = t.id), "
     "ip.m01, ip.m02, ip.m03, ip.m04, ip.m05, ip.m06, ip.m07, ip.m08, ip.m09, ip.m10, ip.m11, ip.m12, "
     "rt.c01, rt.c02, rt.c03, rt.c04, rt.c05, rt.c06, rt.c07, rt.c08, rt.c09, rt.c10, rt.c11, rt.c12, "
-    "rt.submitted_mask, rt.on_time_mask "
+    "rt.submitted_mask, rt.on_time_mask, t.started_on "
     "FROM projects t "
     "LEFT JOIN investment_plans ip ON ip.project_id = t.id AND ip.year = $2 "
     "LEFT JOIN report_year_totals rt ON rt.project_id = t.id AND rt.year = $2 "
@@ -49,8 +49,10 @@ constexpr const char* kSelect =
 constexpr size_t kMaxPatchRows = 2'000;
 
 // The plan months, completions and report bits of one row of kSelect.
-void ReadNumbers(const Row& row, core::ProjectYearFigures& figures, ProjectYearFacts& facts) {
-  facts.has_plan = !row.IsNull(12);
+void ReadNumbers(const Row& row, int year, core::ProjectYearFigures& figures, ProjectYearFacts& facts) {
+  std::optional<core::Date> started;
+  if (!row.IsNull(38)) started = core::Date::Parse(row.Text(38));
+  facts.owed_mask = core::ReportsOwedMask(started, !row.IsNull(12), year);
   for (int m = 0; m < core::kMonthsPerYear; ++m) {
     figures.planned[m] = row.IsNull(12 + m) ? 0 : row.Int(12 + m);
     figures.completed[m] = row.IsNull(24 + m) ? 0 : row.Int(24 + m);
@@ -89,7 +91,7 @@ ProgressYear LoadProgressYear(Transaction& tx, const std::string& region_code, i
     facts.leader_id = row.Int(6);
     facts.created_by = row.Int(7);
     facts.enterprise_id = row.Int(8);
-    ReadNumbers(row, figures, facts);
+    ReadNumbers(row, year, figures, facts);
     facts.unit_group = units.Of(std::to_string(facts.unit_id), row.Text(5));
     const std::string industry = row.Text(9);
     facts.industry_group = industries.Of(industry, industry.empty() ? "未分类" : industry);
@@ -126,7 +128,7 @@ std::optional<ProgressYear> PatchProgressYear(Transaction& tx, const ProgressYea
     auto at = std::lower_bound(out.figures.begin(), out.figures.end(), id,
                                [](const core::ProjectYearFigures& f, std::int64_t key) { return f.project_id < key; });
     if (at == out.figures.end() || at->project_id != id) return std::nullopt;  // new to the year: load it all
-    ReadNumbers(row, *at, out.facts[static_cast<size_t>(at - out.figures.begin())]);
+    ReadNumbers(row, out.year, *at, out.facts[static_cast<size_t>(at - out.figures.begin())]);
   }
   return out;
 }

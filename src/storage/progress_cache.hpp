@@ -33,7 +33,9 @@ struct ProjectYearFacts {
   std::int64_t enterprise_id = 0;
   std::int64_t submitted_mask = 0;  // bit m−1: month m submitted
   std::int64_t on_time_mask = 0;    // bit m−1: month m first submitted by its due date
-  bool has_plan = false;            // reports are due only from projects in the year's plan
+  // Months of the year a report is owed for: from the month the project started (January when it started in
+  // an earlier year) through December, for projects in the year's plan; bit m−1 for month m.
+  std::int64_t owed_mask = 0;
   // Group numbers into ProgressYear::groups[dimension].
   std::uint32_t unit_group = 0, industry_group = 0, batch_group = 0, period_group = 0;
 };

@@ -1,7 +1,6 @@
 #include "storage/progress_figures.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <numeric>
 
 #include "core/monthly_report.hpp"
@@ -13,12 +12,6 @@ constexpr std::string_view kCodes[] = {"unit", "industry", "batch", "period", "r
 
 bool RegionWideSight(const core::Principal& caller) {
   return caller.scope == core::DataScope::kRegion || caller.scope == core::DataScope::kRegionAndBelow;
-}
-
-// Bits of the months 1..month.
-std::int64_t Through(int month) {
-  const int through = std::clamp(month, 0, core::kMonthsPerYear);
-  return (std::int64_t{1} << through) - 1;
 }
 
 }  // namespace
@@ -65,13 +58,7 @@ ProgressTable RollUpProgress(const ProgressYear& year, const core::Principal& ca
   std::vector<core::ProgressSummary> sums(groups);
   std::vector<bool> used(groups, false);
 
-  // Months whose due date has passed by as_of: their reports count as due even when not filed.
-  std::int64_t overdue_months = 0;
-  for (unsigned m = 1; m <= 12; ++m) {
-    auto due = core::ReportDueDate(year.year, m, year.due_day);
-    if (core::ReportTimeliness(due, std::nullopt, as_of).counts_as_due) overdue_months |= std::int64_t{1} << (m - 1);
-  }
-  const std::int64_t through = Through(month);
+  const std::int64_t overdue_months = core::OverdueMonthsMask(year.year, year.due_day, as_of);
   const bool everything = RegionWideSight(caller);
 
   for (size_t i = 0; i < year.figures.size(); ++i) {
@@ -86,9 +73,7 @@ ProgressTable RollUpProgress(const ProgressYear& year, const core::Principal& ca
       case ProgressDimension::kRegion: group = 0; break;
     }
     core::ProgressSummary summary = core::Summarise(year.figures[i], month);
-    const std::int64_t due = (facts.submitted_mask | (facts.has_plan ? overdue_months : 0)) & through;
-    summary.reports_due = std::popcount(static_cast<std::uint64_t>(due));
-    summary.reports_on_time = std::popcount(static_cast<std::uint64_t>(facts.on_time_mask & due));
+    core::CountReports(summary, facts.submitted_mask, facts.on_time_mask, facts.owed_mask, overdue_months, month);
     sums[group].Add(summary);
     used[group] = true;
   }

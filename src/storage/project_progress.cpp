@@ -1,5 +1,8 @@
 #include "storage/project_progress.hpp"
 
+#include <algorithm>
+
+#include "storage/progress_settings_repository.hpp"
 #include "storage/project_repository.hpp"
 
 namespace sanpi::storage {
@@ -24,17 +27,26 @@ core::Result<ProjectProgress> LoadProjectProgress(Transaction& tx, const core::P
     if (plan.year == year) out.planned = plan.months;
     plans.push_back(plan);
   }
-  if (auto rows = tx.Query("SELECT c01, c02, c03, c04, c05, c06, c07, c08, c09, c10, c11, c12 FROM report_year_totals "
-                           "WHERE project_id = $1 AND year = $2",
+  std::int64_t submitted = 0, on_time = 0;
+  if (auto rows = tx.Query("SELECT c01, c02, c03, c04, c05, c06, c07, c08, c09, c10, c11, c12, submitted_mask, "
+                           "on_time_mask FROM report_year_totals WHERE project_id = $1 AND year = $2",
                            {project_id, std::int64_t{year}});
       !rows.empty()) {
     for (int m = 0; m < core::kMonthsPerYear; ++m) out.completed[m] = rows.front().Int(m);
+    submitted = rows.front().Int(12);
+    on_time = rows.front().Int(13);
   }
   core::ProjectYearFigures figures;
   figures.project_id = project_id;
   figures.planned = out.planned;
   figures.completed = out.completed;
   out.summary = core::Summarise(figures, month);
+  const bool in_plan = std::any_of(plans.begin(), plans.end(), [&](const core::InvestmentPlan& p) { return p.year == year; });
+  core::CountReports(out.summary, submitted, on_time,
+                     core::ReportsOwedMask(project->progress.started_on, in_plan, year),
+                     core::OverdueMonthsMask(year, ProgressSettingsRepository(tx).Get(project->region_code).due_day,
+                                             core::Date::Today()),
+                     month);
   out.forecast = core::ForecastYear(out.planned, out.completed, month, method);
 
   core::Yuan cumulative = 0;

@@ -181,3 +181,36 @@ TEST(Forecast, MissListSortedByShortfall) {
 
 }  // namespace
 }  // namespace sanpi::core
+
+namespace sanpi::core {
+namespace {
+
+TEST(ReportCounts, ReportsAreOwedFromTheStartMonthOnlyForProjectsInThePlan) {
+  EXPECT_EQ(ReportsOwedMask(Date(2025, 4, 20), true, 2025), 0b1111'1111'1000);  // April … December
+  EXPECT_EQ(ReportsOwedMask(Date(2023, 9, 1), true, 2025), 0b1111'1111'1111);   // started earlier: all year
+  EXPECT_EQ(ReportsOwedMask(Date(2026, 1, 1), true, 2025), 0);                  // not started that year
+  EXPECT_EQ(ReportsOwedMask(std::nullopt, true, 2025), 0);
+  EXPECT_EQ(ReportsOwedMask(Date(2025, 4, 20), false, 2025), 0);                // no plan, nothing owed
+}
+
+TEST(ReportCounts, OverdueMonthsAreThoseWhoseDueDateHasPassed) {
+  // March is due on April 5th: on April 5th it is not yet overdue, on the 6th it is.
+  EXPECT_EQ(OverdueMonthsMask(2025, 5, Date(2025, 4, 5)), 0b0011);
+  EXPECT_EQ(OverdueMonthsMask(2025, 5, Date(2025, 4, 6)), 0b0111);
+  EXPECT_EQ(OverdueMonthsMask(2025, 5, Date(2026, 3, 1)), 0b1111'1111'1111);
+}
+
+TEST(ReportCounts, ASubmittedOrOwedAndOverdueReportCountsAsDue) {
+  ProgressSummary summary;
+  // Owed April–December, overdue through June, submitted April (on time) and June (late); as of June.
+  CountReports(summary, 0b10'1000, 0b00'1000, 0b1111'1111'1000, 0b11'1111, 6);
+  EXPECT_EQ(summary.reports_due, 3);  // April, May (missing), June
+  EXPECT_EQ(summary.reports_on_time, 1);
+  EXPECT_NEAR(*summary.OnTimeRate(), 1.0 / 3.0, 1e-12);
+  // Only months through `through_month` count.
+  CountReports(summary, 0b10'1000, 0b00'1000, 0b1111'1111'1000, 0b11'1111, 4);
+  EXPECT_EQ(summary.reports_due, 1);
+}
+
+}  // namespace
+}  // namespace sanpi::core

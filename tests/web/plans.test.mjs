@@ -114,8 +114,19 @@ test('a unit plans a year, files its monthly report from the keyboard, and the o
     assert.ok(candidates.length >= 1, 'a project of unit_zjj whose report can be filed')
     const project = candidates[0]
     projectId = project.id
-    // A second row makes Enter's move down the column visible.
-    if (candidates[1]) await ensurePlan(unit, candidates[1].id, 6_000_000)
+    // A second open row makes Enter's move down the column visible: a project of the run when none is left.
+    let second = candidates[1]
+    if (!second) {
+      const created = await unit('POST', '/projects', {
+        code: '', name: `月报键盘测试项目${String(Date.now()).slice(-6)}`, enterprise_id: 0, industry: project.industry,
+        kind: 'industry', address: '', parcel: '', construction_content: '', total_investment: 100_000_000,
+        leader_id: project.leader_id, lead_unit_id: project.lead_unit_id, cooperating_unit_ids: [],
+        responsible_person: '王工', responsible_phone: '',
+      })
+      assert.equal(created.status, 201, JSON.stringify(created.body))
+      second = created.body
+    }
+    await ensurePlan(unit, second.id, 6_000_000)
 
     // 投资计划: the annual figure, the seasonal decomposition previewed by the server, saved.
     await page.goto(`${BASE_URL}/project/${project.id}?tab=plan`)
@@ -181,8 +192,8 @@ test('a unit plans a year, files its monthly report from the keyboard, and the o
 
     // Enter goes down the same column (to the next project that can be filed) and Shift+Enter back up.
     const here = await activeCell(page)
-    const editableRows = await page.locator('[data-cell$="-2"]').count()
-    if (editableRows > 1) {
+    assert.ok((await page.locator('[data-cell$="-2"]').count()) > 1, 'two rows to move between')
+    {
       await page.keyboard.press('Enter')
       if ((await activeCell(page)) === here) {
         // The last row: up with Shift+Enter, then Enter comes back down.

@@ -93,6 +93,8 @@ const en: typeof messages = {
     progressPercent: 'Progress %',
     progressText: 'Physical progress',
     problems: 'Problems',
+    photos: 'Progress photos',
+    noPhotos: 'No photos yet; upload them under Attachments, then pick them here',
     dueOn: 'Due',
     submittedOn: 'Submitted',
     daysLate: 'Days late',
@@ -131,7 +133,7 @@ const en: typeof messages = {
   },
   entry: {
     title: 'Monthly report entry',
-    intro: 'All your projects on one screen: Enter moves down, Tab right, arrow keys between cells; the cumulative follows this month’s figure.',
+    intro: "All your projects on one screen: Enter moves down, Tab right, arrow keys between cells; the cumulative follows this month's figure.",
     period: 'Month',
     due: 'Due',
     submitted: 'Submitted',

@@ -91,6 +91,8 @@ export default {
     progressPercent: '形象进度%',
     progressText: '形象进度',
     problems: '存在问题',
+    photos: '形象进度照片',
+    noPhotos: '本项目还没有照片；在“附件资料”上传后可在此选择',
     dueOn: '截止日期',
     submittedOn: '报送日期',
     daysLate: '逾期天数',

@@ -108,11 +108,6 @@ export function validateDraft(draft: EntryDraft, context: EntryContext): RowErro
   return errors
 }
 
-// Errors to show while typing: a row nobody has touched shows none (an empty row is not wrong yet).
-export function visibleErrors(draft: EntryDraft, context: EntryContext, touched: boolean): RowErrors {
-  return touched ? validateDraft(draft, context) : {}
-}
-
 export function isValid(errors: RowErrors): boolean {
   return Object.keys(errors).length === 0
 }

@@ -36,9 +36,6 @@ std::string Snapshot(const core::RosterEntry& e) { return boost::json::serialize
 template <class Bind>
 std::vector<std::int64_t> InsertMany(Transaction& tx, const std::string& head, size_t count, size_t params_per_row,
                                      size_t rows_per_statement, Bind bind) {
-  // SQLite looks a "$n" parameter's name up by a linear scan, so a statement with thousands of
-  // parameters costs their square; in-process it gains nothing from long statements anyway.
-  if (tx.dialect() == Dialect::kSqlite) rows_per_statement = std::max<size_t>(1, 128 / params_per_row);
   std::vector<std::int64_t> ids;
   ids.reserve(count);
   for (size_t first = 0; first < count; first += rows_per_statement) {

@@ -208,9 +208,6 @@ const en: typeof zhCN = {
     enterprises: 'New enterprises',
     sheet: 'Sheet',
     row: 'Row',
-    column: 'Column',
-    value: 'Value',
-    reason: 'Problem',
     action: 'Action',
     name: 'Project name',
     changes: 'Changed columns',
@@ -219,6 +216,14 @@ const en: typeof zhCN = {
     confirm: 'Import',
     importValid: 'Import only the {count} valid rows',
     done: 'Imported: {created} created, {updated} updated',
+  },
+  importProblems: {
+    sheet: 'Sheet',
+    row: 'Row',
+    column: 'Column',
+    value: 'Value',
+    reason: 'Problem',
+    truncated: 'Only the first {count} problems are listed',
   },
   project: {
     title: 'Project ledger',
@@ -526,7 +531,7 @@ const en: typeof zhCN = {
     noData: 'No data',
     tables: 'Breakdowns',
   },
-  ...progressMessages, // plans, reports, entry, progress, settings, milestones
+  ...progressMessages, // plans, reports, entry, reportImport, progress, settings, milestones
   error: {
     network: 'Cannot reach the server. Check the network and try again.',
     unknown: 'The operation failed. Please try again later.',

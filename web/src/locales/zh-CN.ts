@@ -207,9 +207,6 @@ export default {
     enterprises: '新登记企业',
     sheet: '工作表',
     row: '行',
-    column: '列',
-    value: '内容',
-    reason: '问题',
     action: '操作',
     name: '项目名称',
     changes: '变化的列',
@@ -218,6 +215,14 @@ export default {
     confirm: '确认导入',
     importValid: '只导入无问题的 {count} 行',
     done: '导入完成：新增 {created} 个，更新 {updated} 个',
+  },
+  importProblems: {
+    sheet: '工作表',
+    row: '行',
+    column: '列',
+    value: '内容',
+    reason: '问题',
+    truncated: '只列出前 {count} 个问题',
   },
   project: {
     title: '项目台账',
@@ -525,7 +530,7 @@ export default {
     noData: '暂无数据',
     tables: '分组明细',
   },
-  ...progressMessages, // 计划月报: plan, report, entry, progress, settings, milestone
+  ...progressMessages, // 计划月报: plan, report, entry, reportImport, progress, settings, milestone
   error: {
     network: '无法连接服务器，请检查网络后重试',
     unknown: '操作失败，请稍后重试',

@@ -1,5 +1,5 @@
-// 台账导入导出: the ledger import (dry run, commit), its template, and the .xlsx exports of the
-// ledger and a period's statistics. The import body is the .xlsx file itself, not JSON.
+// 台账导入导出: the ledger import (dry run, commit), its template, the monthly report import, and the
+// .xlsx exports of the ledger and a period's statistics. An import's body is the .xlsx file itself, not JSON.
 import { buildUrl, toApiError, ApiError, type QueryValue } from '@/utils/request'
 import { currentLocale, i18n } from '@/locales'
 
@@ -49,11 +49,12 @@ export interface LedgerImportReport {
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-// Uploads the file; an error answer (not a spreadsheet, too large, forbidden) becomes an ApiError.
-export async function importLedger(file: Blob, mode: ImportMode, year?: number): Promise<LedgerImportReport> {
+// Posts an .xlsx file as the request body; an error answer (not a spreadsheet, too large,
+// forbidden) becomes an ApiError.
+async function postSpreadsheet<T>(path: string, query: Record<string, QueryValue>, file: Blob): Promise<T> {
   let response: Response
   try {
-    response = await fetch(buildUrl('/imports/ledger', { mode, year }), {
+    response = await fetch(buildUrl(path, query), {
       method: 'POST',
       credentials: 'same-origin',
       headers: { Accept: 'application/json', 'Accept-Language': currentLocale(), 'Content-Type': XLSX },
@@ -69,8 +70,35 @@ export async function importLedger(file: Blob, mode: ImportMode, year?: number):
     // not JSON
   }
   if (!response.ok) throw toApiError(response.status, body, i18n.global.t('error.unknown'))
-  return body as LedgerImportReport
+  return body as T
 }
+
+export function importLedger(file: Blob, mode: ImportMode, year?: number): Promise<LedgerImportReport> {
+  return postSpreadsheet<LedgerImportReport>('/imports/ledger', { mode, year }, file)
+}
+
+// 导入月报: each valid row saved and submitted as its project's report of the month. A commit writes
+// nothing while any row has a problem (committed false, the problems listed).
+export type ReportImportMode = 'dry_run' | 'commit'
+
+export interface ReportImportResult {
+  mode: ReportImportMode
+  sheet: string
+  valid_rows: number
+  committed: boolean
+  submitted: number
+  unchanged: number
+  problems: ImportProblemVO[]
+  warnings: ImportProblemVO[]
+  problems_truncated: boolean
+}
+
+export function importMonthlyReports(file: Blob, mode: ReportImportMode): Promise<ReportImportResult> {
+  return postSpreadsheet<ReportImportResult>('/imports/monthly-reports', { mode }, file)
+}
+
+// The headers of the monthly report sheet (any order; 项目代码 or 项目名称). There is no server template.
+export const MONTHLY_REPORT_HEADERS = ['项目代码', '项目名称', '年', '月', '本月完成投资(万元)', '累计完成投资(万元)', '形象进度'] as const
 
 export const ledgerTemplateUrl = () => buildUrl('/imports/ledger/template.xlsx')
 export const ledgerExportUrl = (filters: Record<string, QueryValue>) => buildUrl('/projects/export.xlsx', filters)

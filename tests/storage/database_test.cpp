@@ -31,6 +31,15 @@ TEST_P(DatabaseTest, MigrationsRunOnceAndOpeningAgainChangesNothing) {
   EXPECT_EQ(count(), static_cast<std::int64_t>(storage::MigrationSources().size()));
 }
 
+TEST_P(DatabaseTest, ADoubleReadsBackExactlyAsItWasWritten) {
+  // PostgreSQL got doubles as std::to_string text (six decimals): 62.123456789 came back as 62.123457,
+  // so a figure stored and compared again always looked changed.
+  auto tx = db().Begin(Access::kRead);
+  for (double figure : {62.123456789, 1.0 / 3.0, 1e-9, 123456789.125}) {
+    EXPECT_EQ(tx->Query("SELECT CAST($1 AS DOUBLE PRECISION)", {figure}).front().Real(0), figure);
+  }
+}
+
 TEST_P(DatabaseTest, AFailedStatementLeavesTheTransactionToRollBack) {
   SeedZone(db());
   {

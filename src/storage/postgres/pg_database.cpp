@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <charconv>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -49,7 +50,11 @@ class Connection {
       const Value& v = params[i];
       if (std::holds_alternative<std::nullptr_t>(v)) continue;
       if (auto* n = std::get_if<std::int64_t>(&v)) texts[i] = std::to_string(*n);
-      else if (auto* d = std::get_if<double>(&v)) texts[i] = std::to_string(*d);
+      else if (auto* d = std::get_if<double>(&v)) {
+        // The shortest text that reads back to the same double (std::to_string keeps six decimals only).
+        char text[32];
+        texts[i].assign(text, std::to_chars(text, text + sizeof text, *d).ptr);
+      }
       else texts[i] = std::get<std::string>(v);
       values[i] = texts[i].c_str();
     }

@@ -15,6 +15,7 @@
 #include "storage/clock.hpp"
 #include "storage/oc4ids_source.hpp"
 #include "storage/region_repository.hpp"
+#include "storage/sweep_scheduler.hpp"
 
 #include "core/user.hpp"
 #include "demo/demo_zone.hpp"
@@ -84,7 +85,14 @@ int RunServe(const ServeOptions& options) {
     spdlog::info("sanpi listening on http://{}:{} (database {}, web {})", server.host, bound,
                  db->dialect() == storage::Dialect::kSqlite ? "SQLite" : "PostgreSQL", web.empty() ? "none" : web);
   };
+  // The daily warning sweep runs beside the requests and stops (finishing a sweep in progress) before the
+  // database closes.
+  storage::SweepSchedule schedule;
+  schedule.period = std::chrono::seconds(options.sweep_period_seconds);
+  schedule.log = [](const std::string& line) { spdlog::info("{}", line); };
+  storage::SweepScheduler sweeps(*db, std::move(schedule));
   auto status = http::Serve(server, [&api](const http::Request& request) { return api.Handle(request); });
+  sweeps.Stop();
   if (!status.ok()) return Fail(status);
   spdlog::info("sanpi stopped");
   return 0;

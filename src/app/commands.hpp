@@ -12,6 +12,7 @@ struct ServeOptions {
   std::string web;  // built front end; empty: look for web/dist beside the working directory
   int threads = 8;
   std::string data_dir;  // attachments; empty: files/ beside the SQLite file, else data/files
+  int sweep_period_seconds = 0;  // the warning sweep's period; 0: daily after midnight Asia/Shanghai
 };
 
 struct BulletinOptions {
@@ -67,5 +68,14 @@ struct ExportLedgerOptions {
   std::int64_t min_investment = -1, max_investment = -1;  // yuan; -1: no bound
 };
 int RunExportLedger(const ExportLedgerOptions& options);
+
+// warning_commands.cpp: the early-warning sweep.
+struct SweepOptions {
+  std::string db = "sqlite:data/sanpi.db";
+  std::string region;  // empty: every region with projects
+  std::string as_of;   // YYYY-MM-DD, empty for today
+};
+// Prints the counts per region (opened, escalated, de-escalated, closed, orders issued and overdue, open).
+int RunSweep(const SweepOptions& options);
 
 }  // namespace sanpi::app

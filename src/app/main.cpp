@@ -16,6 +16,9 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--threads", serve.threads, "request threads")->capture_default_str()->check(CLI::Range(1, 256));
   serve_cmd->add_option("--data-dir", serve.data_dir,
                         "folder for attachments (default: files/ beside the SQLite file, else data/files)");
+  serve_cmd->add_option("--sweep-period", serve.sweep_period_seconds,
+                        "seconds between warning sweeps (default 0: daily after midnight Asia/Shanghai)")
+      ->check(CLI::Range(0, 86'400 * 7));
 
   std::string db = "sqlite:data/sanpi.db";
   auto* migrate_cmd = cli.add_subcommand("migrate", "Bring the database schema up to date");
@@ -106,6 +109,12 @@ int main(int argc, char** argv) {
   backup_cmd->add_option("--db", db, "sqlite:PATH")->capture_default_str();
   backup_cmd->add_option("--out", out, "backup file")->required();
 
+  sanpi::app::SweepOptions sweep;
+  auto* sweep_cmd = cli.add_subcommand("sweep", "Run the early-warning sweep (预警巡检) and print what changed");
+  sweep_cmd->add_option("--db", sweep.db, "sqlite:PATH or postgresql://…")->capture_default_str();
+  sweep_cmd->add_option("--region", sweep.region, "region code (default: every region with projects)");
+  sweep_cmd->add_option("--as-of", sweep.as_of, "YYYY-MM-DD (default today)");
+
   CLI11_PARSE(cli, argc, argv);
   if (*serve_cmd) return sanpi::app::RunServe(serve);
   if (*migrate_cmd) return sanpi::app::RunMigrate(db);
@@ -117,5 +126,6 @@ int main(int argc, char** argv) {
   if (*oc4ids_cmd) return sanpi::app::RunExportOc4ids(db, export_out, export_region);
   if (*user_add) return sanpi::app::RunUserAdd(db, username, role, unit, region, scope, display_name);
   if (*backup_cmd) return sanpi::app::RunBackup(db, out);
+  if (*sweep_cmd) return sanpi::app::RunSweep(sweep);
   return 1;
 }

@@ -101,6 +101,14 @@ bool Grants(Role role, Permission permission) {
       return role == Role::kAdmin || role == Role::kOffice || role == Role::kUnit || role == Role::kEnterprise;
     case Permission::kReviewReports:
       return role == Role::kAdmin || role == Role::kOffice;
+    case Permission::kReadWarnings:
+      return role != Role::kEnterprise;
+    case Permission::kHandleWarnings:
+      return role == Role::kAdmin || role == Role::kOffice || role == Role::kUnit;
+    case Permission::kSuperviseWarnings:
+      return role == Role::kAdmin || role == Role::kOffice || role == Role::kLeader;
+    case Permission::kManageWarningRules:
+      return role == Role::kAdmin || role == Role::kOffice;
   }
   return false;
 }

@@ -34,6 +34,10 @@ enum class Permission {
   kManageCampaign,  // periods, roster entries and adjustments: the project office
   kFileReports,     // monthly reports: units and enterprise contacts for their own projects, the office for all
   kReviewReports,   // return or accept a monthly report: the project office
+  kReadWarnings,        // warnings and supervision orders: every internal role, each inside his scope
+  kHandleWarnings,      // acknowledge, assign, reply to a 督办单: admin, office, units
+  kSuperviseWarnings,   // return a 督办单 reply or sign it off: admin, office, leaders
+  kManageWarningRules,  // the region's warning rules and running the sweep: admin, office
 };
 
 std::string_view ToString(Role role);

@@ -28,6 +28,7 @@ Api::Api(storage::Database& db, ApiOptions options)
   AddReportRoutes(router_);
   AddMilestoneRoutes(router_);
   AddProgressRoutes(router_);
+  AddWarningRoutes(router_);
 }
 
 std::size_t Api::BodyLimit(const std::string& method, const std::string& target) const {

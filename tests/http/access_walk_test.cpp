@@ -133,6 +133,18 @@ const std::map<std::string, RouteRule>& Rules() {
       {"GET /api/v1/progress/forecast", {Rule::kScopedFigures, ""}},
       {"GET /api/v1/progress/settings", {Rule::kRegionWide, ""}},
       {"PUT /api/v1/progress/settings", {Rule::kRegionWide, ""}},
+      // 预警督办: rules and the sweep are the region's (tested in tests/http/warning_api_test.cpp); warnings are
+      // unit A's through their project.
+      {"GET /api/v1/warnings/rules", {Rule::kRegionWide, ""}},
+      {"PUT /api/v1/warnings/rules", {Rule::kRegionWide, ""}},
+      {"POST /api/v1/warnings/sweep", {Rule::kRegionWide, ""}},
+      {"GET /api/v1/warnings", {Rule::kCollection, "warning"}},
+      {"GET /api/v1/warnings/{id}", {Rule::kRecord, "warning"}},
+      {"POST /api/v1/warnings/{id}/acknowledge", {Rule::kRecord, "warning"}},
+      {"POST /api/v1/warnings/{id}/assign", {Rule::kRecord, "warning"}},
+      {"POST /api/v1/warnings/{id}/order/reply", {Rule::kRecord, "warning"}},
+      {"POST /api/v1/warnings/{id}/order/return", {Rule::kRecord, "warning"}},
+      {"POST /api/v1/warnings/{id}/order/sign-off", {Rule::kRecord, "warning"}},
   };
   return rules;
 }
@@ -184,6 +196,18 @@ class AccessWalkTest : public ApiTest {
     milestone.standard_days = 10;
     ids_["milestone_id"] = storage::MilestoneRepository(*tx).Create(zone_.unit_a_user, ids_["project"], milestone)->id;
     unit_a_name_ = tx->Query("SELECT name FROM org_units WHERE id = $1", {zone_.unit_a}).front().Text(0);
+    // A red warning of unit A's project with its 督办单 awaiting a reply.
+    ids_["warning"] = tx->Query(
+        "INSERT INTO warnings (region_code, condition_key, rule, project_id, subject, subject_id, project_name, level, "
+        "peak_level, unit, figure, threshold, since, message_zh, message_en, opened_on, history, responsible_unit_id, "
+        "leader_id, order_state, order_json, created_at, updated_at) VALUES ($1, $2, 'milestone_overdue', $3, "
+        "'milestone', $4, '单位A的项目', 'red', 'red', 'days', 40, 30, '2024-02-01', '节点逾期', 'late', '2024-02-01', "
+        "'[{\"level\":\"red\",\"on\":\"2024-02-01\"}]', $5, $6, 'replied', "
+        "'{\"to_unit_id\":1,\"issued_on\":\"2024-02-01\",\"reply_due\":\"2024-02-06\",\"state\":\"replied\"}', "
+        "'2024-02-01 00:00:00', '2024-02-01 00:00:00') RETURNING id",
+        {zone_.office.region_code, "milestone_overdue/" + std::to_string(ids_["project"]) + "/milestone/" +
+                                       std::to_string(ids_["milestone_id"]),
+         ids_["project"], ids_["milestone_id"], zone_.unit_a, zone_.unit_a_user.user_id}).front().Int(0);
     core::Period period;
     period.number = 1;
     period.held_on = core::Date(2024, 1, 28);
@@ -208,6 +232,15 @@ class AccessWalkTest : public ApiTest {
   // A body the route would accept, so the scope check — not validation — decides the answer.
   std::string ValidBody(const std::string& method, const std::string& pattern) {
     if (pattern.find("/password") != std::string::npos) return json::serialize(json::object{{"password", "Valid2026x"}});
+    if (pattern.find("/warnings/{id}/") != std::string::npos) {
+      json::object body{{"version", 1}};
+      if (pattern.ends_with("/acknowledge")) body["response"] = "已安排整改";
+      if (pattern.ends_with("/assign")) body["assignee_id"] = zone_.unit_b_user.user_id;
+      if (pattern.ends_with("/reply")) body["reply"] = "已整改";
+      if (pattern.ends_with("/return")) body["reason"] = "不充分";
+      if (pattern.ends_with("/sign-off")) body["comment"] = "同意";
+      return json::serialize(body);
+    }
     if (pattern.find("/projects") != std::string::npos || pattern.find("/roster") != std::string::npos) {
       return ProjectBody(method, pattern);
     }
@@ -283,7 +316,8 @@ class AccessWalkTest : public ApiTest {
                             "SELECT COUNT(*) FROM attachments", "SELECT COUNT(*) FROM roster_entries",
                             "SELECT COALESCE(SUM(version), 0) FROM investment_plans",
                             "SELECT COALESCE(SUM(version), 0) FROM monthly_reports", "SELECT COUNT(*) FROM monthly_reports",
-                            "SELECT COALESCE(SUM(version), 0) FROM milestones", "SELECT COUNT(*) FROM milestones"}) {
+                            "SELECT COALESCE(SUM(version), 0) FROM milestones", "SELECT COUNT(*) FROM milestones",
+                            "SELECT COALESCE(SUM(version), 0) FROM warnings", "SELECT COUNT(*) FROM warning_events"}) {
       out += tx->Query(sql).front().Text(0) + "/";
     }
     return out;

@@ -25,5 +25,7 @@ void AddPlanRoutes(Router& router);
 void AddReportRoutes(Router& router);
 void AddMilestoneRoutes(Router& router);
 void AddProgressRoutes(Router& router);
+// 预警督办: rules, warnings, their actions and the sweep on demand (warning_routes.cpp).
+void AddWarningRoutes(Router& router);
 
 }  // namespace sanpi::http

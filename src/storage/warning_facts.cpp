@@ -1,0 +1,168 @@
+#include "storage/warning_facts.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "storage/progress_settings_repository.hpp"
+
+namespace sanpi::storage {
+namespace {
+
+// This year's plan months and completions, and the report bits of this year and last year.
+constexpr const char* kProjects =
+    "SELECT t.id, t.name, t.unit_id, t.leader_id, t.total_investment, t.stage, t.signed_on, t.fulfilled_on, "
+    "t.started_on, t.producing_on, t.effective_on, t.withdrawn_on, t.in_stats_db, t.in_stats_db_on, "
+    "ip.m01, ip.m02, ip.m03, ip.m04, ip.m05, ip.m06, ip.m07, ip.m08, ip.m09, ip.m10, ip.m11, ip.m12, "
+    "ry.c01, ry.c02, ry.c03, ry.c04, ry.c05, ry.c06, ry.c07, ry.c08, ry.c09, ry.c10, ry.c11, ry.c12, "
+    "ry.submitted_mask, ry.on_time_mask, rp.submitted_mask, rp.on_time_mask, ip.id, pp.id "
+    "FROM projects t "
+    "LEFT JOIN investment_plans ip ON ip.project_id = t.id AND ip.year = $2 "
+    "LEFT JOIN report_year_totals ry ON ry.project_id = t.id AND ry.year = $2 "
+    "LEFT JOIN investment_plans pp ON pp.project_id = t.id AND pp.year = $3 "
+    "LEFT JOIN report_year_totals rp ON rp.project_id = t.id AND rp.year = $3 "
+    "WHERE t.region_code = $1 AND (t.withdrawn_on IS NULL OR t.withdrawn_on > $4) ORDER BY t.id";
+enum Column { kPlanMonths = 14, kCompletedMonths = 26, kSubmitted = 38, kOnTime, kLastSubmitted, kLastOnTime,
+              kPlanId, kLastPlanId };
+
+// Reports first submitted after their due date: the masks say "late" but the sweep needs the day.
+constexpr const char* kLateReports =
+    "SELECT project_id, year, month, first_submitted_on FROM monthly_reports WHERE region_code = $1 AND year >= $2 "
+    "AND first_submitted_on IS NOT NULL AND first_submitted_on > due_on ORDER BY project_id, year, month";
+
+constexpr const char* kMilestones =
+    "SELECT project_id, id, name, planned, actual FROM milestones WHERE region_code = $1 AND planned < $2 "
+    "AND (actual IS NULL OR actual > $2) ORDER BY project_id, sort_order, id";
+
+constexpr const char* kChecklistItems =
+    "SELECT c.project_id, c.id, c.item, c.deadline, c.done_on, COALESCE(c.owner_unit_id, 0) FROM checklist_items c "
+    "JOIN projects t ON t.id = c.project_id WHERE t.region_code = $1 AND c.deadline < $2 "
+    "AND (c.done_on IS NULL OR c.done_on > $2) ORDER BY c.project_id, c.id";
+
+std::optional<core::Date> DateAt(const Row& row, size_t column) {
+  if (row.IsNull(column)) return std::nullopt;
+  return core::Date::Parse(row.Text(column));
+}
+
+core::WarningFacts ProjectFacts(const Row& row) {
+  core::WarningFacts facts;
+  facts.project_id = row.Int(0);
+  facts.project_name = row.Text(1);
+  facts.lead_unit_id = row.Int(2);
+  facts.leader_id = row.Int(3);
+  facts.total_investment = row.Int(4);
+  core::StageRecord& progress = facts.progress;
+  progress.stage = core::ParseStageCode(row.Text(5)).value_or(core::Stage::kReserve);
+  progress.signed_on = DateAt(row, 6);
+  progress.fulfilled_on = DateAt(row, 7);
+  progress.started_on = DateAt(row, 8);
+  progress.producing_on = DateAt(row, 9);
+  progress.effective_on = DateAt(row, 10);
+  progress.withdrawn_on = DateAt(row, 11);
+  facts.in_stats_db = row.Int(12) != 0;
+  facts.in_stats_db_on = DateAt(row, 13);
+  return facts;
+}
+
+// The first month a report is owed, per the rule in the header; year 0 when none.
+void ReportsFrom(core::WarningFacts& facts, int year, bool plan_this_year, bool plan_last_year) {
+  const auto& started = facts.progress.started_on;
+  if (!started || (!plan_this_year && !plan_last_year)) return;
+  const int first_year = plan_last_year ? year - 1 : year;
+  if (started->year() > year) return;
+  if (started->year() < first_year) {
+    facts.reports_from_year = first_year;
+    facts.reports_from_month = 1;
+  } else {
+    facts.reports_from_year = started->year();
+    facts.reports_from_month = started->month();
+  }
+}
+
+// Where the rows of a per-project query (ordered by project id) belong in `projects` (ordered by id).
+template <class Attach>
+void ForEachProjectRow(std::vector<core::WarningFacts>& projects, const Rows& rows, Attach attach) {
+  size_t at = 0;
+  for (auto row : rows) {
+    const std::int64_t id = row.Int(0);
+    while (at < projects.size() && projects[at].project_id < id) ++at;
+    if (at < projects.size() && projects[at].project_id == id) attach(projects[at], row);
+  }
+}
+
+}  // namespace
+
+RegionWarningFacts LoadWarningFacts(Transaction& tx, const std::string& region_code, core::Date as_of) {
+  RegionWarningFacts out;
+  out.report_due_day = ProgressSettingsRepository(tx).Get(region_code).due_day;
+  const int year = as_of.year();
+  const std::string day = as_of.ToString();
+  const Rows rows = tx.Query(kProjects, {region_code, std::int64_t{year}, std::int64_t{year - 1}, day});
+  out.projects.reserve(rows.size());
+  // The submitted months of both years, filled in below once the late submissions are known.
+  std::vector<std::array<std::int64_t, 4>> masks;
+  masks.reserve(rows.size());
+  for (auto row : rows) {
+    core::WarningFacts& facts = out.projects.emplace_back(ProjectFacts(row));
+    const bool plan = !row.IsNull(kPlanId);
+    if (plan) {
+      facts.plan_year = year;
+      for (int m = 0; m < core::kMonthsPerYear; ++m) {
+        facts.planned[m] = row.Int(kPlanMonths + m);
+        facts.completed[m] = row.IsNull(kCompletedMonths + m) ? 0 : row.Int(kCompletedMonths + m);
+      }
+    }
+    ReportsFrom(facts, year, plan, !row.IsNull(kLastPlanId));
+    masks.push_back({row.Int(kLastSubmitted), row.Int(kLastOnTime), row.Int(kSubmitted), row.Int(kOnTime)});
+  }
+
+  // Late first submissions: (project, year × 100 + month) → day, in project order.
+  struct Late {
+    std::int64_t project_id;
+    int period;
+    core::Date on;
+  };
+  std::vector<Late> late;
+  for (auto row : tx.Query(kLateReports, {region_code, std::int64_t{year - 1}})) {
+    if (auto on = DateAt(row, 3))
+      late.push_back({row.Int(0), static_cast<int>(row.Int(1) * 100 + row.Int(2)), *on});
+  }
+  size_t next_late = 0;
+  for (size_t i = 0; i < out.projects.size(); ++i) {
+    core::WarningFacts& facts = out.projects[i];
+    while (next_late < late.size() && late[next_late].project_id < facts.project_id) ++next_late;
+    if (facts.reports_from_year == 0) continue;
+    for (int y = year - 1; y <= year; ++y) {
+      const std::int64_t submitted = masks[i][(y - year + 1) * 2], on_time = masks[i][(y - year + 1) * 2 + 1];
+      for (unsigned m = 1; m <= 12; ++m) {
+        const std::int64_t bit = std::int64_t{1} << (m - 1);
+        if (!(submitted & bit)) continue;
+        // On time means first submitted by the due date; the day itself is not needed, only that it came before
+        // any as_of at which the month is overdue.
+        std::optional<core::Date> first = core::ReportDueDate(y, m, out.report_due_day);
+        if (!(on_time & bit)) {
+          const int period = y * 100 + static_cast<int>(m);
+          for (size_t k = next_late; k < late.size() && late[k].project_id == facts.project_id; ++k)
+            if (late[k].period == period) first = late[k].on;
+        }
+        facts.reports.push_back({y, m, first});
+      }
+    }
+  }
+
+  ForEachProjectRow(out.projects, tx.Query(kMilestones, {region_code, day}), [](core::WarningFacts& facts, Row row) {
+    facts.milestones.push_back({row.Int(1), row.Text(2), DateAt(row, 3), DateAt(row, 4)});
+  });
+  ForEachProjectRow(out.projects, tx.Query(kChecklistItems, {region_code, day}), [](core::WarningFacts& facts, Row row) {
+    core::DeadlineItem item;
+    item.kind = core::SubjectKind::kChecklistItem;
+    item.id = row.Int(1);
+    item.title = row.Text(2);
+    item.deadline = DateAt(row, 3).value_or(core::Date{});
+    item.done_on = DateAt(row, 4);
+    item.responsible_unit_id = row.Int(5);
+    facts.open_items.push_back(std::move(item));
+  });
+  return out;
+}
+
+}  // namespace sanpi::storage

@@ -1,0 +1,25 @@
+#pragma once
+// What the early-warning rules read about every project of a region as of a date, loaded set-based: one query for
+// the projects with this year's plan and completions and two years of report bits, one for the late first
+// submissions, one for the milestones and one for the checklist items that could be overdue. No query per project:
+// the daily sweep reads 100,000 projects this way.
+//
+// Monthly reports are owed for every month from the project's start, but not before January of last year, once it
+// has an investment plan for last year or this one; the sweep therefore still sees December's report in January.
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/warning_evaluation.hpp"
+#include "storage/database.hpp"
+
+namespace sanpi::storage {
+
+struct RegionWarningFacts {
+  std::vector<core::WarningFacts> projects;  // by project id; withdrawn projects left out
+  unsigned report_due_day = core::kDefaultReportDueDay;
+};
+
+RegionWarningFacts LoadWarningFacts(Transaction& tx, const std::string& region_code, core::Date as_of);
+
+}  // namespace sanpi::storage

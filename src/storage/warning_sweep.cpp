@@ -1,0 +1,69 @@
+#include "storage/warning_sweep.hpp"
+
+#include "core/warning_evaluation.hpp"
+#include "core/warning_lifecycle.hpp"
+#include "storage/warning_facts.hpp"
+#include "storage/warning_repository.hpp"
+#include "storage/warning_rule_repository.hpp"
+
+namespace sanpi::storage {
+namespace {
+
+constexpr int kAttempts = 3;
+
+void Count(SweepCounts& counts, const std::vector<core::WarningEvent>& events) {
+  using Kind = core::WarningEventKind;
+  for (const core::WarningEvent& event : events) {
+    switch (event.kind) {
+      case Kind::kOpened: ++counts.opened; break;
+      case Kind::kEscalated: ++counts.escalated; break;
+      case Kind::kDeescalated: ++counts.de_escalated; break;
+      case Kind::kClosed: ++counts.closed; break;
+      case Kind::kOrderIssued: ++counts.orders_issued; break;
+      case Kind::kOrderOverdue: ++counts.orders_overdue; break;
+      default: break;  // people's actions are not the sweep's
+    }
+  }
+}
+
+core::Result<SweepCounts> SweepOnce(Database& db, const std::string& region_code, core::Date as_of) {
+  auto tx = db.Begin(Access::kWrite);
+  const WarningRuleSettings settings = WarningRuleRepository(*tx).Get(region_code);
+  RegionWarningFacts facts = LoadWarningFacts(*tx, region_code, as_of);
+  SweepCounts counts;
+  counts.projects = static_cast<std::int64_t>(facts.projects.size());
+  std::vector<core::WarningCondition> conditions =
+      core::SweepWarnings(facts.projects, settings.rules, as_of, facts.report_due_day);
+  counts.conditions = static_cast<std::int64_t>(conditions.size());
+  facts.projects = {};  // the facts are no longer needed: free them before the warnings grow
+
+  WarningRepository repository(*tx);
+  std::vector<core::Warning> warnings = repository.OpenWarnings(region_code);
+  core::Reconciliation result =
+      core::Reconcile(warnings, std::move(conditions), as_of, settings.rules.supervision_reply_days());
+  if (auto status = repository.StoreReconciled(region_code, warnings, result.changed, result.events); !status.ok())
+    return status;
+  tx->Commit();
+  Count(counts, result.events);
+  counts.updated = static_cast<std::int64_t>(result.changed.size());
+  for (const core::Warning& warning : warnings) counts.open += warning.open() ? 1 : 0;
+  return counts;
+}
+
+}  // namespace
+
+core::Result<SweepCounts> Sweep(Database& db, const std::string& region_code, core::Date as_of) {
+  for (int attempt = 1;; ++attempt) {
+    auto counts = SweepOnce(db, region_code, as_of);
+    if (counts.ok() || counts.status().code() != core::Code::kConflict || attempt == kAttempts) return counts;
+  }
+}
+
+std::vector<std::string> RegionsToSweep(Database& db) {
+  auto tx = db.Begin(Access::kRead);
+  std::vector<std::string> regions;
+  for (auto row : tx->Query("SELECT DISTINCT region_code FROM projects ORDER BY region_code")) regions.push_back(row.Text(0));
+  return regions;
+}
+
+}  // namespace sanpi::storage

@@ -1,0 +1,151 @@
+// The early-warning sweep (storage/warning_sweep.hpp) over the demo zone, on both backends: it opens warnings of
+// several rules whose messages explain themselves, every red warning gets its 督办单, a second sweep changes and
+// emits nothing, and the daily scheduler sweeps at start and stops cleanly.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <set>
+#include <thread>
+
+#include "core/date.hpp"
+#include "demo/demo_zone.hpp"
+#include "storage/sweep_scheduler.hpp"
+#include "storage/warning_rule_repository.hpp"
+#include "storage/warning_sweep.hpp"
+#include "support/test_database.hpp"
+
+namespace sanpi::testing {
+namespace {
+
+constexpr const char* kRegion = "410171";
+
+class WarningSweepTest : public BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (IsSkipped() || HasFailure()) return;
+    auto seeded = demo::SeedDemoZone(db());
+    ASSERT_TRUE(seeded.ok()) << seeded.ToString();
+  }
+  std::int64_t Scalar(const std::string& sql) {
+    auto tx = db().Begin(storage::Access::kRead);
+    return tx->Query(sql).front().Int(0);
+  }
+  const core::Date today_ = core::Date::Today();
+};
+
+TEST_P(WarningSweepTest, OpensSelfExplainingWarningsOfSeveralRulesAndIssuesOrdersForRed) {
+  auto counts = storage::Sweep(db(), kRegion, today_);
+  ASSERT_TRUE(counts.ok()) << counts.status().ToString();
+  EXPECT_GT(counts->projects, 10);
+  EXPECT_GT(counts->opened, 0);
+  EXPECT_EQ(counts->open, counts->opened);
+  EXPECT_EQ(counts->closed, 0);
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM warnings WHERE closed_on IS NULL"), counts->open);
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM warning_events WHERE kind = 'opened'"), counts->opened);
+
+  std::set<std::string> rules;
+  auto tx = db().Begin(storage::Access::kRead);
+  for (auto row : tx->Query("SELECT DISTINCT rule FROM warnings")) rules.insert(row.Text(0));
+  EXPECT_GE(rules.size(), 3u) << "rules seen: " << rules.size();
+  // Every message names its figure and threshold, in both languages.
+  for (auto row : tx->Query("SELECT message_zh, message_en, threshold, level, since FROM warnings")) {
+    const std::string zh = row.Text(0), en = row.Text(1);
+    EXPECT_NE(zh.find(std::to_string(row.Int(2))), std::string::npos) << zh;
+    EXPECT_NE(en.find(std::to_string(row.Int(2))), std::string::npos) << en;
+    EXPECT_NE(zh.find("预警"), std::string::npos) << zh;
+    EXPECT_LE(core::Date::Parse(row.Text(4)).value(), today_);
+  }
+  // Red warnings carry their 督办单, addressed and due; the sweep counted each order once.
+  const auto red = Scalar("SELECT COUNT(*) FROM warnings WHERE level = 'red'");
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM warnings WHERE level = 'red' AND order_state = 'issued'"), red);
+  EXPECT_EQ(counts->orders_issued, red);
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM warning_events WHERE kind = 'order_issued'"), red);
+}
+
+TEST_P(WarningSweepTest, ASecondSweepChangesNothingAndEmitsNothing) {
+  auto first = storage::Sweep(db(), kRegion, today_);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  const auto events = Scalar("SELECT COUNT(*) FROM warning_events");
+  const auto versions = Scalar("SELECT SUM(version) FROM warnings");
+  auto second = storage::Sweep(db(), kRegion, today_);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(second->opened + second->escalated + second->de_escalated + second->closed + second->orders_issued +
+                second->orders_overdue,
+            0);
+  EXPECT_EQ(second->updated, 0) << "figures must round-trip exactly through storage";
+  EXPECT_EQ(second->open, first->open);
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM warning_events"), events);
+  EXPECT_EQ(Scalar("SELECT SUM(version) FROM warnings"), versions);
+}
+
+TEST_P(WarningSweepTest, AConditionThatClearsClosesItsWarningKeepingItsHistory) {
+  ASSERT_TRUE(storage::Sweep(db(), kRegion, today_).ok());
+  std::int64_t id = 0, milestone = 0;
+  {
+    auto tx = db().Begin(storage::Access::kRead);
+    auto rows = tx->Query("SELECT id, subject_id FROM warnings WHERE rule = 'milestone_overdue' ORDER BY id LIMIT 1");
+    if (rows.empty()) GTEST_SKIP() << "the demo zone has no overdue milestone today";
+    id = rows.front().Int(0);
+    milestone = rows.front().Int(1);
+  }
+  {
+    auto tx = db().Begin(storage::Access::kWrite);
+    tx->Execute("UPDATE milestones SET actual = $1 WHERE id = $2", {today_.AddDays(-1).ToString(), milestone});
+    tx->Commit();
+  }
+  auto counts = storage::Sweep(db(), kRegion, today_);
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->closed, 1);
+  auto tx = db().Begin(storage::Access::kRead);
+  const auto rows = tx->Query("SELECT closed_on, history FROM warnings WHERE id = $1", {id});
+  auto row = rows.front();
+  EXPECT_EQ(row.Text(0), today_.ToString());
+  EXPECT_NE(row.Text(1).find("\"none\""), std::string::npos) << row.Text(1);
+}
+
+TEST_P(WarningSweepTest, TheRegionsRulesDecide) {
+  // Without the milestone rule no milestone warning opens.
+  {
+    auto tx = db().Begin(storage::Access::kWrite);
+    core::Principal office;
+    office.user_id = tx->Query("SELECT id FROM users WHERE username = 'office'").front().Int(0);
+    office.roles = {core::Role::kOffice};
+    office.scope = core::DataScope::kRegion;
+    office.region_code = kRegion;
+    core::WarningRule off = core::DefaultRule(core::RuleKind::kMilestoneOverdue);
+    off.enabled = false;
+    auto saved = storage::WarningRuleRepository(*tx).Save(office, {kRegion, {off}, 5}, 0);
+    ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+    tx->Commit();
+  }
+  ASSERT_TRUE(storage::Sweep(db(), kRegion, today_).ok());
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM warnings WHERE rule = 'milestone_overdue'"), 0);
+}
+
+TEST_P(WarningSweepTest, TheSchedulerSweepsAtStartAndStopsCleanly) {
+  storage::SweepSchedule schedule;
+  schedule.period = std::chrono::seconds(3600);
+  storage::SweepScheduler scheduler(db(), schedule);
+  for (int i = 0; i < 600 && scheduler.rounds() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(scheduler.rounds(), 1);
+  const auto start = std::chrono::steady_clock::now();
+  scheduler.Stop();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2)) << "Stop must not wait out the period";
+  EXPECT_GT(Scalar("SELECT COUNT(*) FROM warnings"), 0);
+}
+
+SANPI_BOTH_BACKENDS(WarningSweepTest);
+
+TEST(SweepSchedulerTest, TheDailyRunIsFiveMinutesPastMidnightInShanghai) {
+  using namespace std::chrono;
+  // 2026-03-10 15:00 UTC is 23:00 in Shanghai: the next run is 2026-03-11 00:05 Shanghai = 2026-03-10 16:05 UTC.
+  const system_clock::time_point now = sys_days{year{2026} / 3 / 10} + hours{15};
+  EXPECT_EQ(storage::SweepScheduler::NextDailyRun(now, minutes{5}), sys_days{year{2026} / 3 / 10} + hours{16} + minutes{5});
+  // 16:10 UTC (00:10 Shanghai) is past today's run: the next is tomorrow's.
+  EXPECT_EQ(storage::SweepScheduler::NextDailyRun(now + hours{1} + minutes{10}, minutes{5}),
+            sys_days{year{2026} / 3 / 11} + hours{16} + minutes{5});
+}
+
+}  // namespace
+}  // namespace sanpi::testing

@@ -1,5 +1,7 @@
 #include "app/commands.hpp"
 
+#include "app/cli_support.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -27,20 +29,6 @@
 
 namespace sanpi::app {
 namespace {
-
-std::unique_ptr<storage::Database> OpenOrSay(const std::string& url) {
-  auto db = storage::Open(url);
-  if (!db.ok()) {
-    std::cerr << "sanpi: " << db.status().message().zh << " / " << db.status().ToString() << "\n";
-    return nullptr;
-  }
-  return std::move(db).value();
-}
-
-int Fail(const core::Status& status) {
-  std::cerr << "sanpi: " << status.message().zh << " / " << status.ToString() << "\n";
-  return 1;
-}
 
 // The built front end: the --web folder, else web/dist under the working directory or beside the binary.
 std::string FindWebRoot(const std::string& given) {

@@ -24,12 +24,7 @@ int RunReportProgress(const ProgressReportOptions& options) {
   if (!db) return 1;
   auto tx = db->Begin(storage::Access::kRead);
   auto figures = storage::LoadProgressYear(*tx, options.region, year);
-  // The office's view: the whole region.
-  core::Principal office;
-  office.roles = {core::Role::kOffice};
-  office.scope = core::DataScope::kRegion;
-  office.region_code = options.region;
-  auto table = storage::RollUpProgress(figures, office, month, *by, today);
+  auto table = storage::RollUpProgress(figures, ConsolePrincipal(options.region), month, *by, today);
   std::cout << report::ProgressText(table);
   if (options.out.empty()) return 0;
   auto bytes = report::ProgressWorkbook(table);

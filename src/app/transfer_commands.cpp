@@ -2,6 +2,7 @@
 // operator acts as the region's project office (role office, region scope), like `user add`.
 #include <iostream>
 
+#include "app/cli_support.hpp"
 #include "app/commands.hpp"
 #include "core/ledger_plan.hpp"
 #include "storage/database.hpp"
@@ -11,21 +12,6 @@
 
 namespace sanpi::app {
 namespace {
-
-int Fail(const core::Status& status) {
-  std::cerr << "sanpi: " << status.message().zh << " / " << status.ToString() << "\n";
-  return 1;
-}
-
-core::Principal Console(const std::string& region) {
-  core::Principal console;
-  console.username = "console";
-  console.display_name = "console";
-  console.roles = {core::Role::kOffice};
-  console.scope = core::DataScope::kRegion;
-  console.region_code = region;
-  return console;
-}
 
 std::unique_ptr<storage::Database> OpenRegion(const std::string& url, const std::string& region, core::Status& status) {
   auto db = storage::Open(url);
@@ -53,7 +39,7 @@ int RunImportLedger(const ImportLedgerOptions& options) {
   auto mode = options.dry_run ? transfer::ImportMode::kDryRun
               : options.only_valid ? transfer::ImportMode::kCommitValid
                                    : transfer::ImportMode::kCommit;
-  auto report = transfer::ImportLedgerFile(*db, Console(options.region), options.file, mode, plan_options);
+  auto report = transfer::ImportLedgerFile(*db, ConsolePrincipal(options.region), options.file, mode, plan_options);
   if (!report.ok()) return Fail(report.status());
   const auto& plan = report->plan;
   for (const auto& p : plan.warnings) {
@@ -104,7 +90,7 @@ int RunExportLedger(const ExportLedgerOptions& options) {
   if (options.min_investment >= 0) query.min_investment = options.min_investment;
   if (options.max_investment >= 0) query.max_investment = options.max_investment;
   auto tx = db->Begin(storage::Access::kRead);
-  auto count = transfer::ExportLedger(*tx, Console(options.region), query, options.out);
+  auto count = transfer::ExportLedger(*tx, ConsolePrincipal(options.region), query, options.out);
   if (!count.ok()) return Fail(count.status());
   std::cerr << "sanpi: " << *count << " projects → " << options.out << "\n";
   return 0;

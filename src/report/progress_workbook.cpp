@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/money.hpp"
-#include "report/xlsx_file.hpp"
+#include "transfer/xlsx_book.hpp"
 
 namespace sanpi::report {
 namespace {
@@ -45,9 +45,10 @@ std::string ProgressTitle(const storage::ProgressTable& table) {
 }
 
 core::Result<std::string> ProgressWorkbook(const storage::ProgressTable& table) {
-  XlsxFile file;
-  lxw_workbook* book = file.workbook();
-  if (!book) return file.Finish();
+  const core::Status failed = core::Status::Internal({"生成 Excel 文件失败", "could not write the Excel file"});
+  transfer::TempFile file;  // written there, then sent as bytes
+  lxw_workbook* book = workbook_new(file.path().c_str());
+  if (!book) return failed;
   lxw_worksheet* sheet = workbook_add_worksheet(book, "投资进度");
   lxw_format* title = workbook_add_format(book);
   format_set_bold(title);
@@ -109,7 +110,8 @@ core::Result<std::string> ProgressWorkbook(const storage::ProgressTable& table) 
   for (size_t i = 0; i < table.rows.size(); ++i) write_row(r++, table.labels[i], table.rows[i], false);
   write_row(r, "合计", table.total, true);
   worksheet_autofilter(sheet, header_row, 0, r - 1, static_cast<lxw_col_t>(headers.size()));
-  return file.Finish();
+  if (workbook_close(book) != LXW_NO_ERROR) return failed;
+  return file.Read();
 }
 
 std::string ProgressText(const storage::ProgressTable& table) {

@@ -56,22 +56,24 @@ core::Status TooManyRows() {
                                  "the sheet has more than " + std::to_string(kMaxLedgerRows) + " rows; split it"});
 }
 
-core::Result<LedgerSheet> ReadLedger(core::Result<excel::Workbook> opened) {
-  if (!opened.ok()) return opened.status();
-  excel::Workbook& workbook = *opened;
-  LedgerSheet sheet;
-  std::vector<int> column_at;  // spreadsheet column → LedgerColumn index + 1, 0 when not a ledger column
-  core::LedgerCells cells;
-  auto is_header = [](const std::vector<std::pair<int, std::string>>& row) {
+// Reads the first visible sheet whose header row holds a column `is_key` recognises into `sheet`: the
+// header through `read_header`, then every row with a value (outside `ignored_column`, e.g. a 序号 that
+// template lines carry) as cells in the layout's column order, parsed by `parse`. False when no sheet
+// has such a header.
+template <class Sheet, class Cells, class IsKey, class ReadHeader, class Parse>
+core::Result<bool> ReadFirstMatchingSheet(excel::Workbook& workbook, Sheet& sheet, Cells& cells, IsKey is_key,
+                                          ReadHeader read_header, size_t ignored_column, Parse parse) {
+  std::vector<int> column_at;  // spreadsheet column → column index + 1, 0 when not one of ours
+  auto is_header = [&](const std::vector<std::pair<int, std::string>>& row) {
     for (const auto& [position, text] : row)
-      if (core::MatchLedgerHeader(text) == core::LedgerColumn::kName) return true;
+      if (is_key(text)) return true;
     return false;
   };
   auto on_header = [&](const std::string& name, int number, const std::vector<std::pair<int, std::string>>& row) {
     sheet.layout.sheet = name;
     sheet.layout.header_row = number;
-    sheet.problems = core::ReadLedgerHeader(sheet.layout, row);
-    for (size_t c = 0; c < core::kLedgerColumnCount; ++c) {
+    sheet.problems = read_header(sheet.layout, row);
+    for (size_t c = 0; c < cells.size(); ++c) {
       int position = sheet.layout.positions[c];
       if (position <= 0) continue;
       if (column_at.size() <= static_cast<size_t>(position)) column_at.resize(position + 1, 0);
@@ -85,14 +87,23 @@ core::Result<LedgerSheet> ReadLedger(core::Result<excel::Workbook> opened) {
       if (cell.column >= column_at.size() || column_at[cell.column] == 0) continue;
       auto column = static_cast<size_t>(column_at[cell.column] - 1);
       cells[column] = ToSheetCell(cell.value);
-      if (column != static_cast<size_t>(core::LedgerColumn::kSequence) && !cells[column].blank()) any = true;
+      if (column != ignored_column && !cells[column].blank()) any = true;
     }
-    if (!any) return core::Status::Ok();  // a numbered but empty template line
+    if (!any) return core::Status::Ok();  // an empty or numbered-but-empty line
     if (sheet.rows.size() >= static_cast<size_t>(kMaxLedgerRows)) return TooManyRows();
-    sheet.rows.push_back(core::ParseLedgerRow(sheet.layout, static_cast<int>(row.number), cells));
+    sheet.rows.push_back(parse(sheet.layout, static_cast<int>(row.number), cells));
     return core::Status::Ok();
   };
-  auto found = StreamFirstMatchingSheet(workbook, is_header, on_header, on_row);
+  return StreamFirstMatchingSheet(workbook, is_header, on_header, on_row);
+}
+
+core::Result<LedgerSheet> ReadLedger(core::Result<excel::Workbook> opened) {
+  if (!opened.ok()) return opened.status();
+  LedgerSheet sheet;
+  core::LedgerCells cells;
+  auto found = ReadFirstMatchingSheet(
+      *opened, sheet, cells, [](const std::string& text) { return core::MatchLedgerHeader(text) == core::LedgerColumn::kName; },
+      core::ReadLedgerHeader, static_cast<size_t>(core::LedgerColumn::kSequence), core::ParseLedgerRow);
   if (!found.ok()) return found.status();
   if (!*found) {
     sheet.problems.push_back({"", 0, "", "",
@@ -112,39 +123,11 @@ core::Result<ReportSheet> ReadReportSheet(std::string bytes) {
   auto opened = excel::Workbook::FromBytes(std::move(bytes));
   if (!opened.ok()) return opened.status();
   ReportSheet sheet;
-  std::vector<int> column_at;
   std::array<core::SheetCell, core::kReportColumnCount> cells;
-  auto is_header = [](const std::vector<std::pair<int, std::string>>& row) {
-    for (const auto& [position, text] : row)
-      if (core::MatchReportHeader(text) == core::ReportColumn::kCompletedThisMonth) return true;
-    return false;
-  };
-  auto on_header = [&](const std::string& name, int number, const std::vector<std::pair<int, std::string>>& row) {
-    sheet.layout.sheet = name;
-    sheet.layout.header_row = number;
-    sheet.problems = core::ReadReportHeader(sheet.layout, row);
-    for (size_t c = 0; c < core::kReportColumnCount; ++c) {
-      int position = sheet.layout.positions[c];
-      if (position <= 0) continue;
-      if (column_at.size() <= static_cast<size_t>(position)) column_at.resize(position + 1, 0);
-      column_at[position] = static_cast<int>(c) + 1;
-    }
-  };
-  auto on_row = [&](const excel::Row& row) -> core::Status {
-    for (auto& cell : cells) cell = core::SheetCell{};
-    bool any = false;
-    for (const auto& cell : row.cells) {
-      if (cell.column >= column_at.size() || column_at[cell.column] == 0) continue;
-      auto column = static_cast<size_t>(column_at[cell.column] - 1);
-      cells[column] = ToSheetCell(cell.value);
-      any = any || !cells[column].blank();
-    }
-    if (!any) return core::Status::Ok();
-    if (sheet.rows.size() >= static_cast<size_t>(kMaxLedgerRows)) return TooManyRows();
-    sheet.rows.push_back(core::ParseMonthlyReportRow(sheet.layout, static_cast<int>(row.number), cells));
-    return core::Status::Ok();
-  };
-  auto found = StreamFirstMatchingSheet(*opened, is_header, on_header, on_row);
+  auto found = ReadFirstMatchingSheet(
+      *opened, sheet, cells,
+      [](const std::string& text) { return core::MatchReportHeader(text) == core::ReportColumn::kCompletedThisMonth; },
+      core::ReadReportHeader, cells.size(), core::ParseMonthlyReportRow);
   if (!found.ok()) return found.status();
   if (!*found) {
     sheet.problems.push_back({"", 0, "", "", {"没有找到月报表头（须有“本月完成投资”列）",

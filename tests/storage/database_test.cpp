@@ -40,6 +40,27 @@ TEST_P(DatabaseTest, ADoubleReadsBackExactlyAsItWasWritten) {
   }
 }
 
+
+TEST_P(DatabaseTest, NumberedParametersBindByNumberAndQuotedDollarsStayText) {
+  // SQLite gets "$N" rewritten to "?N" (prepared in linear time); text in quotes must not be touched,
+  // and a parameter used twice or out of order still binds by its number.
+  auto tx = db().Begin(Access::kRead);
+  const auto rows = tx->Query("SELECT CAST($2 AS TEXT), '$1 ''$2''', CAST($1 AS BIGINT) + CAST($1 AS BIGINT)",
+                              {std::int64_t{21}, std::string("二")});
+  auto row = rows.front();
+  EXPECT_EQ(row.Text(0), "二");
+  EXPECT_EQ(row.Text(1), "$1 '$2'");
+  EXPECT_EQ(row.Int(2), 42);
+  // One statement with thousands of parameters, as the bulk import writes them.
+  std::string sql = "SELECT SUM(column1) FROM (VALUES (CAST($1 AS BIGINT))";
+  storage::Params params{std::int64_t{0}};
+  for (std::int64_t k = 1; k < 3000; ++k) {
+    sql += ", (CAST($" + std::to_string(k + 1) + " AS BIGINT))";
+    params.push_back(k);
+  }
+  sql += ") AS v";
+  EXPECT_EQ(tx->Query(sql, params).front().Int(0), std::int64_t{2999} * 3000 / 2);
+}
 TEST_P(DatabaseTest, AFailedStatementLeavesTheTransactionToRollBack) {
   SeedZone(db());
   {

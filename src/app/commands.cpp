@@ -18,6 +18,7 @@
 #include "storage/oc4ids_source.hpp"
 #include "storage/region_repository.hpp"
 #include "storage/sweep_scheduler.hpp"
+#include "notify/delivery_scheduler.hpp"
 
 #include "core/user.hpp"
 #include "demo/demo_zone.hpp"
@@ -79,7 +80,13 @@ int RunServe(const ServeOptions& options) {
   schedule.period = std::chrono::seconds(options.sweep_period_seconds);
   schedule.log = [](const std::string& line) { spdlog::info("{}", line); };
   storage::SweepScheduler sweeps(*db, std::move(schedule));
+  // So does the webhook outbox worker (通知发件箱).
+  notify::DeliverySchedule deliveries;
+  deliveries.period = std::chrono::seconds(options.notify_period_seconds);
+  deliveries.log = [](const std::string& line) { spdlog::info("{}", line); };
+  notify::DeliveryScheduler notifier(*db, deliveries, notify::WebhookSender(deliveries.options.timeout));
   auto status = http::Serve(server, [&api](const http::Request& request) { return api.Handle(request); });
+  notifier.Stop();
   sweeps.Stop();
   if (!status.ok()) return Fail(status);
   spdlog::info("sanpi stopped");

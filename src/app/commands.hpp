@@ -13,6 +13,7 @@ struct ServeOptions {
   int threads = 8;
   std::string data_dir;  // attachments; empty: files/ beside the SQLite file, else data/files
   int sweep_period_seconds = 0;  // the warning sweep's period; 0: daily after midnight Asia/Shanghai
+  int notify_period_seconds = 10;  // between rounds of the webhook outbox worker
 };
 
 struct BulletinOptions {
@@ -77,5 +78,13 @@ struct SweepOptions {
 };
 // Prints the counts per region (opened, escalated, de-escalated, closed, orders issued and overdue, open).
 int RunSweep(const SweepOptions& options);
+
+// notify_commands.cpp: the webhook outbox worker.
+struct NotifyOptions {
+  std::string db = "sqlite:data/sanpi.db";
+  bool once = false;      // send what is due now, print the counts and exit
+  int period_seconds = 10;  // without --once: between rounds, until SIGINT / SIGTERM
+};
+int RunNotify(const NotifyOptions& options);
 
 }  // namespace sanpi::app

@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--sweep-period", serve.sweep_period_seconds,
                         "seconds between warning sweeps (default 0: daily after midnight Asia/Shanghai)")
       ->check(CLI::Range(0, 86'400 * 7));
+  serve_cmd->add_option("--notify-period", serve.notify_period_seconds, "seconds between webhook outbox rounds")
+      ->capture_default_str()->check(CLI::Range(1, 3600));
 
   std::string db = "sqlite:data/sanpi.db";
   auto* migrate_cmd = cli.add_subcommand("migrate", "Bring the database schema up to date");
@@ -115,6 +117,13 @@ int main(int argc, char** argv) {
   sweep_cmd->add_option("--region", sweep.region, "region code (default: every region with projects)");
   sweep_cmd->add_option("--as-of", sweep.as_of, "YYYY-MM-DD (default today)");
 
+  sanpi::app::NotifyOptions notify;
+  auto* notify_cmd = cli.add_subcommand("notify", "Send the webhook outbox (通知发件箱): due messages, with retries");
+  notify_cmd->add_option("--db", notify.db, "sqlite:PATH or postgresql://…")->capture_default_str();
+  notify_cmd->add_flag("--once", notify.once, "send what is due now and exit");
+  notify_cmd->add_option("--period", notify.period_seconds, "seconds between rounds (without --once)")
+      ->capture_default_str()->check(CLI::Range(1, 3600));
+
   CLI11_PARSE(cli, argc, argv);
   if (*serve_cmd) return sanpi::app::RunServe(serve);
   if (*migrate_cmd) return sanpi::app::RunMigrate(db);
@@ -127,5 +136,6 @@ int main(int argc, char** argv) {
   if (*user_add) return sanpi::app::RunUserAdd(db, username, role, unit, region, scope, display_name);
   if (*backup_cmd) return sanpi::app::RunBackup(db, out);
   if (*sweep_cmd) return sanpi::app::RunSweep(sweep);
+  if (*notify_cmd) return sanpi::app::RunNotify(notify);
   return 1;
 }

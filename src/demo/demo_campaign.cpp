@@ -82,6 +82,19 @@ const char* kPeriodDays[] = {"2021-09-28", "2021-12-28", "2022-03-29", "2022-04-
 
 std::optional<core::Date> D(const char* text) { return text ? core::Date::Parse(text) : std::nullopt; }
 
+// A position inside the demo zone's outline (demo_zone.cpp kZoneOutline), spread evenly by the Halton sequence
+// (bases 2 and 3) over the box 113.50–113.60 E × 34.78–34.845 N that the outline contains, to six decimals.
+double RadicalInverse(int n, int base) {
+  double result = 0, fraction = 1.0 / base;
+  for (; n > 0; n /= base, fraction /= base) result += (n % base) * fraction;
+  return result;
+}
+void PlaceInZone(core::Project& p, int serial) {
+  auto six = [](double v) { return static_cast<double>(static_cast<long long>(v * 1e6 + 0.5)) / 1e6; };
+  p.longitude = six(113.50 + 0.10 * RadicalInverse(serial + 1, 2));
+  p.latitude = six(34.78 + 0.065 * RadicalInverse(serial + 1, 3));
+}
+
 struct Frame {
   std::map<std::string, std::int64_t> units;
   std::vector<std::int64_t> leaders;      // leader1, leader2, leader3
@@ -138,6 +151,7 @@ core::Status SeedDemoCampaign(storage::Transaction& tx, const core::Principal& o
     p.construction_content = "详见项目建设方案";
     p.responsible_person = "项目负责人";
     p.responsible_phone = "0371-6799" + std::to_string(2000 + serial);
+    PlaceInZone(p, serial);
     auto& r = p.progress;
     r.signed_on = D(row.signed_on);
     r.fulfilled_on = D(row.fulfilled_on);
@@ -235,6 +249,7 @@ core::Status SeedDemoCampaign(storage::Transaction& tx, const core::Principal& o
     p.lead_unit_id = frame->units.at(i % 2 ? "YQ" : "ZJJ");
     p.leader_id = frame->leaders[static_cast<size_t>(i % 3)];
     p.responsible_person = "谋划专班";
+    PlaceInZone(p, 100 + i);
     if (auto s = Check(projects.Create(office, p), p.name); !s.ok()) return s;
   }
   return core::Status::Ok();

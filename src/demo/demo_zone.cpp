@@ -5,6 +5,8 @@
 #include <map>
 #include <vector>
 
+#include <boost/json/parse.hpp>
+
 #include "core/uscc.hpp"
 #include "demo/demo_campaign.hpp"
 #include "demo/demo_progress.hpp"
@@ -12,6 +14,7 @@
 #include "storage/enterprise_repository.hpp"
 #include "storage/org_unit_repository.hpp"
 #include "storage/region_repository.hpp"
+#include "storage/region_outline.hpp"
 #include "storage/user_repository.hpp"
 
 namespace sanpi::demo {
@@ -56,6 +59,13 @@ constexpr DemoUser kUsers[] = {
     {"viewer", "党工委 陈书记", Role::kViewer, DataScope::kRegion, "", "410171"},
     {"city_viewer", "郑州市发改委 督导员", Role::kViewer, DataScope::kRegionAndBelow, "", "410100"},
 };
+
+// 区域边界 of the demo zone for the dashboard map: a simplified outline around the real zone's core
+// (GeoJSON, [longitude, latitude]); demo projects are placed inside it (demo_campaign.cpp PlaceInZone).
+constexpr const char* kZoneOutline = R"json({"type": "FeatureCollection", "features": [{"type": "Feature",
+  "properties": {"name": "郑州高新技术产业开发区"}, "geometry": {"type": "Polygon", "coordinates": [[
+  [113.470, 34.770], [113.530, 34.752], [113.600, 34.758], [113.635, 34.785], [113.628, 34.828], [113.605, 34.858],
+  [113.555, 34.872], [113.500, 34.866], [113.468, 34.840], [113.455, 34.805], [113.470, 34.770]]]}}]})json";
 
 struct DemoEnterprise {
   const char* name;
@@ -106,6 +116,10 @@ core::Status SeedDemoZone(storage::Database& db, const DemoOptions& options) {
   }
   system.region_code = kZoneCode;
   system.region_path = "/410000/410100/410171/";
+  if (auto outline = storage::RegionOutlineRepository(*tx).Save(system, kZoneCode, boost::json::parse(kZoneOutline), 1);
+      !outline.ok()) {
+    return outline.status();
+  }
 
   std::map<std::string, std::int64_t> unit_ids;
   storage::OrgUnitRepository units(*tx);

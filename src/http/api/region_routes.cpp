@@ -1,6 +1,11 @@
 // /api/v1/regions — 区域.
+#include <boost/json/object.hpp>
+
+#include "codec/geojson_outline.hpp"
+#include "codec/json_reader.hpp"
 #include "http/api/respond.hpp"
 #include "http/api/routes.hpp"
+#include "storage/region_outline.hpp"
 #include "storage/region_repository.hpp"
 
 namespace sanpi::http {
@@ -37,6 +42,51 @@ Response Create(Context& ctx) {
   return Respond(ctx, created, 201);
 }
 
+boost::json::value OutlineJson(const storage::RegionOutline& outline) {
+  return boost::json::object{{"region_code", outline.region_code},
+                             {"outline", outline.outline ? *outline.outline : boost::json::value(nullptr)},
+                             {"version", outline.version}};
+}
+
+// 区域边界, the GeoJSON the dashboard map draws.
+Response GetOutline(Context& ctx) {
+  auto tx = ctx.db.Begin(storage::Access::kRead);
+  auto outline = storage::RegionOutlineRepository(*tx).Get(ctx.principal, ctx.params.at("code"));
+  if (!outline.ok()) return ErrorResponse(outline.status(), ctx.language());
+  return JsonResponse(200, OutlineJson(*outline));
+}
+
+// {"outline": GeoJSON or null, "version": the region's version as read}.
+Response PutOutline(Context& ctx) {
+  auto body = ctx.JsonBody();
+  if (!body.ok()) return ErrorResponse(body.status(), ctx.language());
+  codec::JsonReader reader(*body);
+  reader.Raw("outline");  // marks it known; the reader takes a null for absent, which here means "remove"
+  const boost::json::value* raw = body->is_object() ? body->as_object().if_contains("outline") : nullptr;
+  const std::int64_t version = reader.Int("version", true);
+  if (!raw) reader.Fail("outline", {"缺少区域边界（可为 null 表示清除）", "outline is required (null removes it)"});
+  if (auto status = reader.Finish(); !status.ok()) return ErrorResponse(status, ctx.language());
+  std::optional<boost::json::value> outline;
+  if (!raw->is_null()) {
+    auto facts = codec::CheckOutline(*raw);
+    if (!facts.ok()) return ErrorResponse(facts.status(), ctx.language());
+    outline = *raw;
+  }
+  const std::string code = ctx.params.at("code");
+  auto tx = ctx.db.Begin(storage::Access::kWrite);
+  storage::RegionOutlineRepository repo(*tx);
+  auto saved = repo.Save(ctx.principal, code, std::move(outline), version);
+  if (saved.ok()) {
+    tx->Commit();
+    return JsonResponse(200, OutlineJson(*saved));
+  }
+  if (saved.status().code() == core::Code::kConflict) {
+    if (auto current = repo.Get(ctx.principal, code); current.ok())
+      return ConflictResponse(saved.status(), ctx.language(), OutlineJson(*current));
+  }
+  return ErrorResponse(saved.status(), ctx.language());
+}
+
 }  // namespace
 
 void AddRegionRoutes(Router& router) {
@@ -44,6 +94,14 @@ void AddRegionRoutes(Router& router) {
               {"regions", "区域列表 List regions", "", "Region", true, 200, {}}});
   router.Add({"POST", "/api/v1/regions", Permission::kManageRegions, Create,
               {"regions", "新建区域 Create a region", "RegionInput", "Region", false, 201, {}}});
+  router.Add({"GET", "/api/v1/regions/{code}/outline", Permission::kReadRegions, GetOutline,
+              {"regions", "区域边界 The region's outline (GeoJSON) for the dashboard map", "", "RegionOutline", false, 200,
+               {}}});
+  RouteDoc put_outline{"regions", "修改区域边界 Replace the region's outline (GeoJSON Polygon, MultiPolygon, Feature or "
+                       "FeatureCollection; at most 100,000 positions and 2 MiB)", "RegionOutlineInput", "RegionOutline",
+                       false, 200, {}};
+  put_outline.max_body_bytes = codec::kMaxOutlineBytes + 64 * 1024;  // the outline plus its envelope
+  router.Add({"PUT", "/api/v1/regions/{code}/outline", Permission::kManageCampaign, PutOutline, put_outline});
 }
 
 }  // namespace sanpi::http

@@ -7,6 +7,7 @@
 #include "http/api/routes.hpp"
 #include "http/errors.hpp"
 #include "http/server.hpp"
+#include "http/warning_refresh.hpp"
 
 namespace sanpi::http {
 
@@ -29,6 +30,9 @@ Api::Api(storage::Database& db, ApiOptions options)
   AddMilestoneRoutes(router_);
   AddProgressRoutes(router_);
   AddWarningRoutes(router_);
+  AddInboxRoutes(router_);
+  AddNotificationRoutes(router_);
+  AddDashboardRoutes(router_);
 }
 
 std::size_t Api::BodyLimit(const std::string& method, const std::string& target) const {
@@ -73,6 +77,7 @@ Response Api::Dispatch(const Request& request, std::string& route_label) {
     }
   }
   Response response = route->handler(context);
+  RefreshWarningsAfter(*route, context, response);
   for (auto& header : context.extra_headers) response.headers.push_back(std::move(header));
   return response;
 }

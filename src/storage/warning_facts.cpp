@@ -20,23 +20,34 @@ constexpr const char* kProjects =
     "LEFT JOIN report_year_totals ry ON ry.project_id = t.id AND ry.year = $2 "
     "LEFT JOIN investment_plans pp ON pp.project_id = t.id AND pp.year = $3 "
     "LEFT JOIN report_year_totals rp ON rp.project_id = t.id AND rp.year = $3 "
-    "WHERE t.region_code = $1 AND (t.withdrawn_on IS NULL OR t.withdrawn_on > $4) ORDER BY t.id";
+    "WHERE t.region_code = $1 AND (t.withdrawn_on IS NULL OR t.withdrawn_on > $4)";
 enum Column { kPlanMonths = 14, kCompletedMonths = 26, kSubmitted = 38, kOnTime, kLastSubmitted, kLastOnTime,
               kPlanId, kLastPlanId };
 
 // Reports first submitted after their due date: the masks say "late" but the sweep needs the day.
 constexpr const char* kLateReports =
     "SELECT project_id, year, month, first_submitted_on FROM monthly_reports WHERE region_code = $1 AND year >= $2 "
-    "AND first_submitted_on IS NOT NULL AND first_submitted_on > due_on ORDER BY project_id, year, month";
+    "AND first_submitted_on IS NOT NULL AND first_submitted_on > due_on";
 
 constexpr const char* kMilestones =
     "SELECT project_id, id, name, planned, actual FROM milestones WHERE region_code = $1 AND planned < $2 "
-    "AND (actual IS NULL OR actual > $2) ORDER BY project_id, sort_order, id";
+    "AND (actual IS NULL OR actual > $2)";
 
 constexpr const char* kChecklistItems =
     "SELECT c.project_id, c.id, c.item, c.deadline, c.done_on, COALESCE(c.owner_unit_id, 0) FROM checklist_items c "
     "JOIN projects t ON t.id = c.project_id WHERE t.region_code = $1 AND c.deadline < $2 "
-    "AND (c.done_on IS NULL OR c.done_on > $2) ORDER BY c.project_id, c.id";
+    "AND (c.done_on IS NULL OR c.done_on > $2)";
+
+// `query` narrowed to one project (its id the next parameter) when `project_id` is not 0, then ordered.
+std::string Narrowed(const char* query, const char* project_column, std::int64_t project_id, Params& params,
+                     const char* order) {
+  std::string sql = query;
+  if (project_id != 0) {
+    params.push_back(project_id);
+    sql += std::string(" AND ") + project_column + " = $" + std::to_string(params.size());
+  }
+  return sql + " ORDER BY " + order;
+}
 
 std::optional<core::Date> DateAt(const Row& row, size_t column) {
   if (row.IsNull(column)) return std::nullopt;
@@ -91,12 +102,14 @@ void ForEachProjectRow(std::vector<core::WarningFacts>& projects, const Rows& ro
 
 }  // namespace
 
-RegionWarningFacts LoadWarningFacts(Transaction& tx, const std::string& region_code, core::Date as_of) {
+RegionWarningFacts LoadWarningFacts(Transaction& tx, const std::string& region_code, core::Date as_of,
+                                    std::int64_t project_id) {
   RegionWarningFacts out;
   out.report_due_day = ProgressSettingsRepository(tx).Get(region_code).due_day;
   const int year = as_of.year();
   const std::string day = as_of.ToString();
-  const Rows rows = tx.Query(kProjects, {region_code, std::int64_t{year}, std::int64_t{year - 1}, day});
+  Params params{region_code, std::int64_t{year}, std::int64_t{year - 1}, day};
+  const Rows rows = tx.Query(Narrowed(kProjects, "t.id", project_id, params, "t.id"), params);
   out.projects.reserve(rows.size());
   // The submitted months of both years, filled in below once the late submissions are known.
   std::vector<std::array<std::int64_t, 4>> masks;
@@ -122,7 +135,8 @@ RegionWarningFacts LoadWarningFacts(Transaction& tx, const std::string& region_c
     core::Date on;
   };
   std::vector<Late> late;
-  for (auto row : tx.Query(kLateReports, {region_code, std::int64_t{year - 1}})) {
+  params = {region_code, std::int64_t{year - 1}};
+  for (auto row : tx.Query(Narrowed(kLateReports, "project_id", project_id, params, "project_id, year, month"), params)) {
     if (auto on = DateAt(row, 3))
       late.push_back({row.Int(0), static_cast<int>(row.Int(1) * 100 + row.Int(2)), *on});
   }
@@ -149,10 +163,14 @@ RegionWarningFacts LoadWarningFacts(Transaction& tx, const std::string& region_c
     }
   }
 
-  ForEachProjectRow(out.projects, tx.Query(kMilestones, {region_code, day}), [](core::WarningFacts& facts, Row row) {
+  params = {region_code, day};
+  const std::string milestones = Narrowed(kMilestones, "project_id", project_id, params, "project_id, sort_order, id");
+  ForEachProjectRow(out.projects, tx.Query(milestones, params), [](core::WarningFacts& facts, Row row) {
     facts.milestones.push_back({row.Int(1), row.Text(2), DateAt(row, 3), DateAt(row, 4)});
   });
-  ForEachProjectRow(out.projects, tx.Query(kChecklistItems, {region_code, day}), [](core::WarningFacts& facts, Row row) {
+  params = {region_code, day};
+  const std::string items = Narrowed(kChecklistItems, "c.project_id", project_id, params, "c.project_id, c.id");
+  ForEachProjectRow(out.projects, tx.Query(items, params), [](core::WarningFacts& facts, Row row) {
     core::DeadlineItem item;
     item.kind = core::SubjectKind::kChecklistItem;
     item.id = row.Int(1);

@@ -20,6 +20,8 @@ struct RegionWarningFacts {
   unsigned report_due_day = core::kDefaultReportDueDay;
 };
 
-RegionWarningFacts LoadWarningFacts(Transaction& tx, const std::string& region_code, core::Date as_of);
+// `project_id` 0: every project of the region; otherwise that one project only (evaluation after a change to it).
+RegionWarningFacts LoadWarningFacts(Transaction& tx, const std::string& region_code, core::Date as_of,
+                                    std::int64_t project_id = 0);
 
 }  // namespace sanpi::storage

@@ -3,11 +3,14 @@
 #include <boost/json/serialize.hpp>
 #include <array>
 #include <charconv>
+#include <ctime>
 #include <unordered_map>
 
 #include "codec/warning_json.hpp"
 #include "storage/audit_log.hpp"
+#include "storage/batches.hpp"
 #include "storage/clock.hpp"
+#include "storage/notification_enqueue.hpp"
 #include "storage/project_repository.hpp"
 #include "storage/scope_sql.hpp"
 
@@ -18,18 +21,6 @@ constexpr const char* kColumns =
     "w.id, w.condition_key, w.project_name, w.level, w.unit, w.figure, w.threshold, w.since, w.message_zh, "
     "w.message_en, w.opened_on, w.closed_on, w.history, w.responses, w.responsible_unit_id, w.leader_id, "
     "w.assignee_id, w.assigned_on, w.order_json, w.version";
-
-// Rows per statement of the set-based writes. Only these sizes are used (a remainder is split greedily), so each
-// backend prepares at most four statements per kind.
-constexpr std::array<size_t, 4> kBatchSizes = {200, 50, 10, 1};
-
-template <class Write>
-void InBatches(size_t count, Write write) {
-  size_t first = 0;
-  for (size_t size : kBatchSizes) {
-    for (; count - first >= size; first += size) write(first, size);
-  }
-}
 
 // "($3, $4, …)" for the next `count` parameters after `offset`, each wrapped by `casts[k]` when it names a type.
 std::string Tuple(size_t offset, const std::vector<const char*>& casts) {
@@ -122,7 +113,10 @@ std::vector<core::Warning> WarningRepository::Select(const std::string& where, c
   return out;
 }
 
-std::vector<core::Warning> WarningRepository::OpenWarnings(const std::string& region_code) {
+std::vector<core::Warning> WarningRepository::OpenWarnings(const std::string& region_code, std::int64_t project_id) {
+  if (project_id != 0)
+    return Select("WHERE w.region_code = $1 AND w.project_id = $2 AND w.closed_on IS NULL ORDER BY w.id",
+                  {region_code, project_id});
   return Select("WHERE w.region_code = $1 AND w.closed_on IS NULL ORDER BY w.id", {region_code});
 }
 
@@ -219,7 +213,18 @@ void WarningRepository::AppendEvents(const std::string& region_code, const std::
         params.push_back(std::move(value));
       }
     }
-    tx_.Execute(sql, params);
+    // Each event is notified (inbox, outbox) in this transaction. RETURNING's row order is not promised: ids are
+    // matched back by (warning, kind), which one batch never repeats.
+    std::vector<StoredEvent> stored;
+    for (auto row : tx_.Query(sql + " RETURNING id, warning_id, kind", params)) {
+      for (size_t i = first; i < first + count; ++i) {
+        if (events[i].warning_id == row.Int(1) && core::WarningEventCode(events[i].kind) == row.Text(2)) {
+          stored.push_back({row.Int(0), &events[i]});
+          break;
+        }
+      }
+    }
+    EnqueueNotifications(tx_, region_code, stored, static_cast<core::EpochSeconds>(std::time(nullptr)));
   });
 }
 

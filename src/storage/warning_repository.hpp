@@ -36,8 +36,9 @@ class WarningRepository {
  public:
   explicit WarningRepository(Transaction& tx) : tx_(tx) {}
 
-  // Every open warning of the region, by id: the input of core::Reconcile.
-  std::vector<core::Warning> OpenWarnings(const std::string& region_code);
+  // The open warnings of the region (or of one project when `project_id` is not 0), by id: the input of
+  // core::Reconcile.
+  std::vector<core::Warning> OpenWarnings(const std::string& region_code, std::int64_t project_id = 0);
   // Writes what Reconcile changed: inserts the warnings at `changed` with id 0 (filling in their ids), updates the
   // others (Conflict when one was changed meanwhile: the caller rolls back and sweeps again), then appends `events`
   // with their warnings' ids. Set-based: a few statements per few hundred warnings.

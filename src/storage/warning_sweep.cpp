@@ -1,5 +1,7 @@
 #include "storage/warning_sweep.hpp"
 
+#include <chrono>
+
 #include "core/warning_evaluation.hpp"
 #include "core/warning_lifecycle.hpp"
 #include "storage/warning_facts.hpp"
@@ -26,37 +28,68 @@ void Count(SweepCounts& counts, const std::vector<core::WarningEvent>& events) {
   }
 }
 
-core::Result<SweepCounts> SweepOnce(Database& db, const std::string& region_code, core::Date as_of) {
+double SecondsSince(std::chrono::steady_clock::time_point& start) {
+  const auto now = std::chrono::steady_clock::now();
+  const double seconds = std::chrono::duration<double>(now - start).count();
+  start = now;
+  return seconds;
+}
+
+// One sweep of the region, or of one project of it when `project_id` is not 0: its conditions are reconciled
+// with its own open warnings only, so the rest of the region is left as it is.
+core::Result<SweepCounts> SweepOnce(Database& db, const std::string& region_code, core::Date as_of,
+                                    std::int64_t project_id) {
+  auto clock = std::chrono::steady_clock::now();
+  SweepCounts counts;
   auto tx = db.Begin(Access::kWrite);
   const WarningRuleSettings settings = WarningRuleRepository(*tx).Get(region_code);
-  RegionWarningFacts facts = LoadWarningFacts(*tx, region_code, as_of);
-  SweepCounts counts;
+  RegionWarningFacts facts = LoadWarningFacts(*tx, region_code, as_of, project_id);
+  WarningRepository repository(*tx);
+  std::vector<core::Warning> warnings = repository.OpenWarnings(region_code, project_id);
+  counts.stages.load = SecondsSince(clock);
+
   counts.projects = static_cast<std::int64_t>(facts.projects.size());
   std::vector<core::WarningCondition> conditions =
       core::SweepWarnings(facts.projects, settings.rules, as_of, facts.report_due_day);
   counts.conditions = static_cast<std::int64_t>(conditions.size());
   facts.projects = {};  // the facts are no longer needed: free them before the warnings grow
-
-  WarningRepository repository(*tx);
-  std::vector<core::Warning> warnings = repository.OpenWarnings(region_code);
   core::Reconciliation result =
       core::Reconcile(warnings, std::move(conditions), as_of, settings.rules.supervision_reply_days());
+  counts.stages.evaluate = SecondsSince(clock);
+
   if (auto status = repository.StoreReconciled(region_code, warnings, result.changed, result.events); !status.ok())
     return status;
   tx->Commit();
+  counts.stages.store = SecondsSince(clock);
   Count(counts, result.events);
   counts.updated = static_cast<std::int64_t>(result.changed.size());
   for (const core::Warning& warning : warnings) counts.open += warning.open() ? 1 : 0;
   return counts;
 }
 
+core::Result<SweepCounts> SweepWithRetries(Database& db, const std::string& region_code, core::Date as_of,
+                                           std::int64_t project_id) {
+  for (int attempt = 1;; ++attempt) {
+    auto counts = SweepOnce(db, region_code, as_of, project_id);
+    if (counts.ok() || counts.status().code() != core::Code::kConflict || attempt == kAttempts) return counts;
+  }
+}
+
 }  // namespace
 
 core::Result<SweepCounts> Sweep(Database& db, const std::string& region_code, core::Date as_of) {
-  for (int attempt = 1;; ++attempt) {
-    auto counts = SweepOnce(db, region_code, as_of);
-    if (counts.ok() || counts.status().code() != core::Code::kConflict || attempt == kAttempts) return counts;
+  return SweepWithRetries(db, region_code, as_of, 0);
+}
+
+core::Result<SweepCounts> SweepProject(Database& db, std::int64_t project_id, core::Date as_of) {
+  std::string region_code;
+  {
+    auto tx = db.Begin(Access::kRead);
+    const Rows rows = tx->Query("SELECT region_code FROM projects WHERE id = $1", {project_id});
+    if (rows.empty()) return SweepCounts{};
+    region_code = rows.front().Text(0);
   }
+  return SweepWithRetries(db, region_code, as_of, project_id);
 }
 
 std::vector<std::string> RegionsToSweep(Database& db) {

@@ -62,6 +62,9 @@ const std::map<std::string, RouteRule>& Rules() {
       {"GET /api/v1/metrics", {Rule::kSystem, ""}},
       {"GET /api/v1/regions", {Rule::kRegionTree, ""}},
       {"POST /api/v1/regions", {Rule::kRegionTree, ""}},
+      // 区域边界: the outline of a region in the caller's tree (tested in tests/http/dashboard_api_test.cpp).
+      {"GET /api/v1/regions/{code}/outline", {Rule::kRegionTree, ""}},
+      {"PUT /api/v1/regions/{code}/outline", {Rule::kRegionTree, ""}},
       {"GET /api/v1/org-units", {Rule::kCollection, "org_unit"}},
       {"POST /api/v1/org-units", {Rule::kCollection, "org_unit"}},
       {"GET /api/v1/org-units/{id}", {Rule::kRecord, "org_unit"}},
@@ -131,6 +134,7 @@ const std::map<std::string, RouteRule>& Rules() {
       {"GET /api/v1/progress", {Rule::kScopedFigures, ""}},
       {"GET /api/v1/progress/export.xlsx", {Rule::kScopedFigures, ""}},
       {"GET /api/v1/progress/forecast", {Rule::kScopedFigures, ""}},
+      {"GET /api/v1/dashboard", {Rule::kScopedFigures, ""}},
       {"GET /api/v1/progress/settings", {Rule::kRegionWide, ""}},
       {"PUT /api/v1/progress/settings", {Rule::kRegionWide, ""}},
       // 预警督办: rules and the sweep are the region's (tested in tests/http/warning_api_test.cpp); warnings are
@@ -145,6 +149,18 @@ const std::map<std::string, RouteRule>& Rules() {
       {"POST /api/v1/warnings/{id}/order/reply", {Rule::kRecord, "warning"}},
       {"POST /api/v1/warnings/{id}/order/return", {Rule::kRecord, "warning"}},
       {"POST /api/v1/warnings/{id}/order/sign-off", {Rule::kRecord, "warning"}},
+      // 通知: an inbox item is its user's own (unit A's user's item is not found by anyone else; read-all touches only
+      // the caller's, tested in tests/http/notification_api_test.cpp); targets and the outbox are the region's.
+      {"GET /api/v1/inbox", {Rule::kCollection, "inbox_item"}},
+      {"POST /api/v1/inbox/{id}/read", {Rule::kRecord, "inbox_item"}},
+      {"POST /api/v1/inbox/read-all", {Rule::kOwnSession, ""}},
+      {"GET /api/v1/notification-targets", {Rule::kRegionWide, ""}},
+      {"POST /api/v1/notification-targets", {Rule::kRegionWide, ""}},
+      {"GET /api/v1/notification-targets/{id}", {Rule::kRegionWide, ""}},
+      {"PUT /api/v1/notification-targets/{id}", {Rule::kRegionWide, ""}},
+      {"DELETE /api/v1/notification-targets/{id}", {Rule::kRegionWide, ""}},
+      {"GET /api/v1/outbox", {Rule::kRegionWide, ""}},
+      {"POST /api/v1/outbox/{id}/retry", {Rule::kRegionWide, ""}},
   };
   return rules;
 }
@@ -208,6 +224,15 @@ class AccessWalkTest : public ApiTest {
         {zone_.office.region_code, "milestone_overdue/" + std::to_string(ids_["project"]) + "/milestone/" +
                                        std::to_string(ids_["milestone_id"]),
          ids_["project"], ids_["milestone_id"], zone_.unit_a, zone_.unit_a_user.user_id}).front().Int(0);
+    // Its event in unit A's user's inbox.
+    const std::int64_t event = tx->Query(
+        "INSERT INTO warning_events (region_code, warning_id, project_id, kind, level, previous_level, on_date, unit_id, "
+        "leader_id, assignee_id, actor_id, message_zh, message_en, created_at) VALUES ($1, $2, $3, 'opened', 'red', "
+        "'none', '2024-02-01', $4, $5, 0, 0, '节点逾期', 'late', '2024-02-01 00:00:00') RETURNING id",
+        {zone_.office.region_code, ids_["warning"], ids_["project"], zone_.unit_a, zone_.unit_a_user.user_id}).front().Int(0);
+    ids_["inbox_item"] = tx->Query(
+        "INSERT INTO inbox_items (user_id, event_id, created_at) VALUES ($1, $2, '2024-02-01 00:00:00') RETURNING id",
+        {zone_.unit_a_user.user_id, event}).front().Int(0);
     core::Period period;
     period.number = 1;
     period.held_on = core::Date(2024, 1, 28);
@@ -317,7 +342,8 @@ class AccessWalkTest : public ApiTest {
                             "SELECT COALESCE(SUM(version), 0) FROM investment_plans",
                             "SELECT COALESCE(SUM(version), 0) FROM monthly_reports", "SELECT COUNT(*) FROM monthly_reports",
                             "SELECT COALESCE(SUM(version), 0) FROM milestones", "SELECT COUNT(*) FROM milestones",
-                            "SELECT COALESCE(SUM(version), 0) FROM warnings", "SELECT COUNT(*) FROM warning_events"}) {
+                            "SELECT COALESCE(SUM(version), 0) FROM warnings", "SELECT COUNT(*) FROM warning_events",
+                            "SELECT COUNT(*) FROM inbox_items WHERE read_at IS NOT NULL"}) {
       out += tx->Query(sql).front().Text(0) + "/";
     }
     return out;

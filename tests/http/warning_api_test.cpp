@@ -134,6 +134,44 @@ TEST_P(WarningApiTest, TheSweepOpensARedWarningWithAnOrderAndASecondSweepChanges
   EXPECT_THAT(ErrorFields(bad), Contains("state"));
 }
 
+TEST_P(WarningApiTest, AChangeToAProjectIsEvaluatedAtOnceWithoutWaitingForTheSweep) {
+  json::object body{{"name", "新材料产业园"}, {"industry", "新材料"}, {"kind", "industry"},
+                    {"total_investment", 600'000'000}, {"leader_id", zone_.unit_a_user.user_id},
+                    {"lead_unit_id", zone_.unit_a}, {"responsible_person", "李工"}};
+  auto created = Post("/api/v1/projects", "t_office", body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string project = std::to_string(created.json.at("id").as_int64());
+  const std::string list = "/api/v1/warnings?state=all&project_id=" + project;
+  EXPECT_EQ(Get(list, "t_office").json.at("total").as_int64(), 0);
+
+  // A milestone entered 20 days late: orange (15+ days) as soon as it is saved.
+  const std::string late = core::Date::Today().AddDays(-20).ToString();
+  auto milestone = Post("/api/v1/projects/" + project + "/milestones", "t_unit_a",
+                        json::object{{"name", "主体封顶"}, {"planned", late}});
+  ASSERT_EQ(milestone.status, 201) << milestone.body;
+  auto opened = Get(list, "t_office");
+  ASSERT_EQ(opened.json.at("total").as_int64(), 1) << opened.body;
+  EXPECT_EQ(opened.json.at("items").at(0).at("rule").as_string(), "milestone_overdue");
+  EXPECT_EQ(opened.json.at("items").at(0).at("level").as_string(), "orange");
+  EXPECT_TRUE(opened.json.at("items").at(0).at("closed_on").is_null());
+
+  // Done today: the warning closes at once, keeping its history.
+  const std::string id = std::to_string(milestone.json.at("id").as_int64());
+  auto done = Put("/api/v1/projects/" + project + "/milestones/" + id, "t_unit_a",
+                  json::object{{"name", "主体封顶"}, {"planned", late}, {"actual", core::Date::Today().ToString()},
+                               {"version", milestone.json.at("version").as_int64()}});
+  ASSERT_EQ(done.status, 200) << done.body;
+  auto closed = Get(list, "t_office");
+  ASSERT_EQ(closed.json.at("total").as_int64(), 1) << closed.body;
+  EXPECT_EQ(closed.json.at("items").at(0).at("closed_on").as_string(), core::Date::Today().ToString());
+
+  // The night's sweep finds nothing left to do.
+  auto sweep = Post("/api/v1/warnings/sweep", "t_office", json::object{});
+  ASSERT_EQ(sweep.status, 200) << sweep.body;
+  for (const char* count : {"opened", "escalated", "de_escalated", "closed"})
+    EXPECT_EQ(sweep.json.at(count).as_int64(), 0) << count;
+}
+
 TEST_P(WarningApiTest, PeopleActOnTheWarningWithVersionsAndInsideTheirScope) {
   LateProject();
   ASSERT_EQ(Post("/api/v1/warnings/sweep", "t_office", json::object{}).status, 200);

@@ -27,5 +27,10 @@ void AddMilestoneRoutes(Router& router);
 void AddProgressRoutes(Router& router);
 // 预警督办: rules, warnings, their actions and the sweep on demand (warning_routes.cpp).
 void AddWarningRoutes(Router& router);
+// 通知: the caller's inbox (inbox_routes.cpp); notification targets and the webhook outbox (notification_routes.cpp).
+void AddInboxRoutes(Router& router);
+void AddNotificationRoutes(Router& router);
+// 挂图作战: the leadership dashboard in one round trip (dashboard_routes.cpp).
+void AddDashboardRoutes(Router& router);
 
 }  // namespace sanpi::http

@@ -116,3 +116,25 @@ export function freshUscc() {
 export function toast(page, text) {
   return page.locator('.el-message', { hasText: text })
 }
+
+// A signed-in API session of its own (cookie kept here), to set up and look up what the pages need.
+// Returns call(method, path, body) → { status, body }.
+export async function apiSession(username, password = DEMO_PASSWORD) {
+  const api = `${BASE_URL}/api/v1`
+  const login = await fetch(`${api}/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
+  assert.equal(login.status, 200, `${username} signs in`)
+  const cookie = login.headers.get('set-cookie').split(';')[0]
+  return async (method, path, body) => {
+    const response = await fetch(`${api}${path}`, {
+      method,
+      headers: { Cookie: cookie, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await response.text()
+    return { status: response.status, body: text ? JSON.parse(text) : null }
+  }
+}

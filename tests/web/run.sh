@@ -5,6 +5,7 @@
 #
 #   SANPI_BIN   the sanpi executable (default: build/src/sanpi)
 #   SANPI_URL   set it to test an already running server instead (nothing is started)
+#   arguments   test files to run instead of all of tests/web/*.test.mjs
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -21,12 +22,17 @@ if [[ ! -x /usr/bin/chromium ]]; then
 fi
 
 run_tests() {
-  # One file at a time: each opens its own chromium, and the machine has two cores.
-  node --test --test-concurrency=1 "$ROOT"/tests/web/*.test.mjs
+  # One file at a time: each opens its own chromium, and the machine has two cores. Files named on the command line
+  # (tests/web/run.sh tests/web/dashboard.test.mjs) run alone.
+  if [[ $# -gt 0 ]]; then
+    node --test --test-concurrency=1 "$@"
+  else
+    node --test --test-concurrency=1 "$ROOT"/tests/web/*.test.mjs
+  fi
 }
 
 if [[ -n "${SANPI_URL:-}" ]]; then
-  run_tests
+  run_tests "$@"
   exit $?
 fi
 
@@ -78,7 +84,7 @@ if [[ -z "$ready" ]]; then
 fi
 
 status=0
-run_tests || status=$?
+run_tests "$@" || status=$?
 if [[ $status -ne 0 ]]; then
   echo "tests/web: last lines of the server log:" >&2
   tail -n 40 "$WORK/server.log" >&2

@@ -1,5 +1,8 @@
 import type zhCN from './zh-CN'
 import progressMessages from './progress/en'
+import dashboardMessages from './dashboard/en'
+import warningMessages from './warning/en'
+import notificationMessages from './notification/en'
 
 // English. The shape is checked against zh-CN.ts, so a key missing here fails the build.
 const en: typeof zhCN = {
@@ -532,6 +535,9 @@ const en: typeof zhCN = {
     tables: 'Breakdowns',
   },
   ...progressMessages, // plans, reports, entry, reportImport, progress, settings, milestones
+  ...dashboardMessages, // 挂图作战
+  ...warningMessages, // warning centre, supervision orders, warning rules
+  ...notificationMessages, // inbox, notification targets, outbox
   error: {
     network: 'Cannot reach the server. Check the network and try again.',
     unknown: 'The operation failed. Please try again later.',

@@ -1,5 +1,8 @@
 // 简体中文 — the default language. Every string a person reads lives here and in en.ts.
 import progressMessages from './progress/zh-CN'
+import dashboardMessages from './dashboard/zh-CN'
+import warningMessages from './warning/zh-CN'
+import notificationMessages from './notification/zh-CN'
 
 export default {
   app: {
@@ -531,6 +534,9 @@ export default {
     tables: '分组明细',
   },
   ...progressMessages, // 计划月报: plan, report, entry, reportImport, progress, settings, milestone
+  ...dashboardMessages, // 挂图作战
+  ...warningMessages, // 预警督办: warning, supervision, warningRules
+  ...notificationMessages, // 通知: inbox, notification, outbox
   error: {
     network: '无法连接服务器，请检查网络后重试',
     unknown: '操作失败，请稍后重试',

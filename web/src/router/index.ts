@@ -1,7 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { Role } from '@/api/auth'
 import { useUserStore } from '@/store/user'
-import { CAMPAIGN_READERS, PROGRESS_READERS, REPORT_FILERS } from './menu'
+import { CAMPAIGN_READERS, PROGRESS_READERS, REPORT_FILERS, WARNING_READERS, WARNING_RULE_MANAGERS } from './menu'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -19,6 +19,20 @@ const routes: RouteRecordRaw[] = [
     name: 'Login',
     component: () => import('@/views/login/index.vue'),
     meta: { public: true, title: 'login.title' },
+  },
+  {
+    // 督办单 on its own sheet, without the layout, for window.print().
+    path: '/warnings/orders/:id(\\d+)/print',
+    name: 'SupervisionOrderPrint',
+    component: () => import('@/views/warning/OrderPrint.vue'),
+    meta: { title: 'supervision.printView', roles: WARNING_READERS },
+  },
+  {
+    // 挂图作战: a wall screen of its own, outside the side-menu layout.
+    path: '/dashboard',
+    name: 'Dashboard',
+    component: () => import('@/views/dashboard/index.vue'),
+    meta: { title: 'dashboard.menu', roles: CAMPAIGN_READERS },
   },
   {
     path: '/',
@@ -61,6 +75,37 @@ const routes: RouteRecordRaw[] = [
         name: 'ZoneProgress',
         component: () => import('@/views/progress/index.vue'),
         meta: { title: 'progress.title', roles: PROGRESS_READERS },
+      },
+      {
+        path: 'warnings',
+        name: 'WarningCentre',
+        component: () => import('@/views/warning/index.vue'),
+        meta: { title: 'warning.centre', roles: WARNING_READERS },
+      },
+      {
+        path: 'warnings/orders',
+        name: 'SupervisionOrders',
+        component: () => import('@/views/warning/orders.vue'),
+        meta: { title: 'supervision.title', roles: WARNING_READERS },
+      },
+      {
+        path: 'warnings/rules',
+        name: 'WarningRules',
+        component: () => import('@/views/warning/rules.vue'),
+        meta: { title: 'warningRules.title', roles: WARNING_READERS },
+      },
+      {
+        // 通知设置: group robots / webhooks and the outbox, for those who manage the rules.
+        path: 'warnings/notifications',
+        name: 'NotificationSettings',
+        component: () => import('@/views/notification/index.vue'),
+        meta: { title: 'notification.menu', roles: WARNING_RULE_MANAGERS },
+      },
+      {
+        path: 'inbox',
+        name: 'Inbox',
+        component: () => import('@/views/inbox/index.vue'),
+        meta: { title: 'inbox.title' },
       },
       {
         path: 'enterprise',

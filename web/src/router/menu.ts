@@ -3,6 +3,9 @@
 import type { Component } from 'vue'
 import { DataAnalysis, Files, Flag, FolderOpened, HomeFilled, List, OfficeBuilding, School, Setting, Tickets, User } from '@element-plus/icons-vue'
 import { EditPen, Histogram, TrendCharts } from '@element-plus/icons-vue'
+import { Monitor } from '@element-plus/icons-vue'
+import { AlarmClock, Bell, DocumentChecked, Operation } from '@element-plus/icons-vue'
+import { Promotion } from '@element-plus/icons-vue'
 import type { Role } from '@/api/auth'
 
 export interface MenuItem {
@@ -20,8 +23,18 @@ export const CAMPAIGN_READERS: Role[] = ['admin', 'office', 'unit', 'leader', 'v
 export const REPORT_FILERS: Role[] = ['office', 'unit', 'enterprise']
 export const PROGRESS_READERS: Role[] = ['admin', 'office', 'unit', 'leader', 'viewer']
 
+// 预警督办, mirroring the server's permissions: read (every internal role), handle (acknowledge, assign, reply
+// to a 督办单), supervise (return a reply, sign an order off), manage the rules and run the sweep. Assigning
+// needs the user list, which only the office and administrators may read.
+export const WARNING_READERS: Role[] = ['admin', 'office', 'unit', 'leader', 'viewer']
+export const WARNING_HANDLERS: Role[] = ['admin', 'office', 'unit']
+export const WARNING_SUPERVISORS: Role[] = ['admin', 'office', 'leader']
+export const WARNING_RULE_MANAGERS: Role[] = ['admin', 'office']
+export const WARNING_ASSIGNERS: Role[] = ['admin', 'office']
+
 export const MENU: MenuItem[] = [
   { path: '/home', title: 'menu.home', icon: HomeFilled },
+  { path: '/dashboard', title: 'dashboard.menu', icon: Monitor, roles: CAMPAIGN_READERS },
   {
     path: '/projects',
     title: 'menu.projects',
@@ -46,6 +59,18 @@ export const MENU: MenuItem[] = [
     children: [
       { path: '/progress/entry', title: 'entry.title', icon: EditPen, roles: REPORT_FILERS },
       { path: '/progress/overview', title: 'progress.title', icon: Histogram, roles: PROGRESS_READERS },
+    ],
+  },
+  {
+    path: '/warning',
+    title: 'warning.menu',
+    icon: Bell,
+    roles: WARNING_READERS,
+    children: [
+      { path: '/warnings', title: 'warning.centre', icon: AlarmClock, roles: WARNING_READERS },
+      { path: '/warnings/orders', title: 'supervision.title', icon: DocumentChecked, roles: WARNING_READERS },
+      { path: '/warnings/rules', title: 'warningRules.title', icon: Operation, roles: WARNING_READERS },
+      { path: '/warnings/notifications', title: 'notification.menu', icon: Promotion, roles: WARNING_RULE_MANAGERS },
     ],
   },
   {

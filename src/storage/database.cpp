@@ -8,10 +8,10 @@
 
 namespace sanpi::storage {
 
-bool Row::IsNull(size_t column) const { return std::holds_alternative<std::nullptr_t>((*cells_)[column]); }
+bool Row::IsNull(size_t column) const { return std::holds_alternative<std::nullptr_t>(cells_[column]); }
 
 std::int64_t Row::Int(size_t column) const {
-  const Value& v = (*cells_)[column];
+  const Value& v = cells_[column];
   if (auto* i = std::get_if<std::int64_t>(&v)) return *i;
   if (auto* d = std::get_if<double>(&v)) return static_cast<std::int64_t>(*d);
   if (auto* s = std::get_if<std::string>(&v)) {
@@ -26,7 +26,7 @@ std::int64_t Row::Int(size_t column) const {
 }
 
 double Row::Real(size_t column) const {
-  const Value& v = (*cells_)[column];
+  const Value& v = cells_[column];
   if (auto* d = std::get_if<double>(&v)) return *d;
   if (auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
   if (auto* s = std::get_if<std::string>(&v)) return std::strtod(s->c_str(), nullptr);
@@ -34,7 +34,7 @@ double Row::Real(size_t column) const {
 }
 
 std::string Row::Text(size_t column) const {
-  const Value& v = (*cells_)[column];
+  const Value& v = cells_[column];
   if (auto* s = std::get_if<std::string>(&v)) return *s;
   if (auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
   if (auto* d = std::get_if<double>(&v)) return std::to_string(*d);

@@ -35,40 +35,47 @@ class DbError : public std::runtime_error {
 // values (SQLite) alike. Reading a NULL gives 0 / "" ; use IsNull to tell.
 class Row {
  public:
-  explicit Row(const std::vector<Value>* cells) : cells_(cells) {}
+  Row(const Value* cells, size_t size) : cells_(cells), size_(size) {}
   bool IsNull(size_t column) const;
   std::int64_t Int(size_t column) const;
   double Real(size_t column) const;
   std::string Text(size_t column) const;
-  size_t size() const { return cells_->size(); }
+  size_t size() const { return size_; }
 
  private:
-  const std::vector<Value>* cells_;
+  const Value* cells_;
+  size_t size_;
 };
 
+// A result: every cell in one vector, row after row, so that reading 100,000 rows does not allocate 100,000
+// vectors.
 class Rows {
  public:
-  void Add(std::vector<Value> cells) { rows_.push_back(std::move(cells)); }
-  size_t size() const { return rows_.size(); }
-  bool empty() const { return rows_.empty(); }
-  Row operator[](size_t i) const { return Row(&rows_[i]); }
-  Row front() const { return Row(&rows_.front()); }
+  // Before the first cell: how many cells make a row.
+  void SetColumns(size_t columns) { columns_ = columns; }
+  void Append(Value cell) { cells_.push_back(std::move(cell)); }
+  void Reserve(size_t rows) { cells_.reserve(rows * columns_); }
+  size_t size() const { return columns_ == 0 ? 0 : cells_.size() / columns_; }
+  bool empty() const { return size() == 0; }
+  Row operator[](size_t i) const { return Row(cells_.data() + i * columns_, columns_); }
+  Row front() const { return (*this)[0]; }
 
   class Iterator {
    public:
-    Iterator(const std::vector<std::vector<Value>>* rows, size_t i) : rows_(rows), i_(i) {}
-    Row operator*() const { return Row(&(*rows_)[i_]); }
+    Iterator(const Rows* rows, size_t i) : rows_(rows), i_(i) {}
+    Row operator*() const { return (*rows_)[i_]; }
     Iterator& operator++() { ++i_; return *this; }
     bool operator!=(const Iterator& other) const { return i_ != other.i_; }
    private:
-    const std::vector<std::vector<Value>>* rows_;
+    const Rows* rows_;
     size_t i_;
   };
-  Iterator begin() const { return {&rows_, 0}; }
-  Iterator end() const { return {&rows_, rows_.size()}; }
+  Iterator begin() const { return {this, 0}; }
+  Iterator end() const { return {this, size()}; }
 
  private:
-  std::vector<std::vector<Value>> rows_;
+  std::vector<Value> cells_;
+  size_t columns_ = 0;
 };
 
 // A unit of work. Without Commit(), destruction rolls back. Not thread-safe: one thread at a time.

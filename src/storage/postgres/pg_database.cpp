@@ -64,14 +64,13 @@ class Connection {
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw ErrorFrom(result.get(), conn_);
     if (out) {
       const int rows = PQntuples(result.get()), columns = PQnfields(result.get());
+      out->SetColumns(static_cast<size_t>(columns));
+      out->Reserve(static_cast<size_t>(rows));
       for (int r = 0; r < rows; ++r) {
-        std::vector<Value> cells;
-        cells.reserve(static_cast<size_t>(columns));
         for (int c = 0; c < columns; ++c) {
-          if (PQgetisnull(result.get(), r, c)) cells.emplace_back(nullptr);
-          else cells.emplace_back(std::string(PQgetvalue(result.get(), r, c), static_cast<size_t>(PQgetlength(result.get(), r, c))));
+          if (PQgetisnull(result.get(), r, c)) out->Append(nullptr);
+          else out->Append(std::string(PQgetvalue(result.get(), r, c), static_cast<size_t>(PQgetlength(result.get(), r, c))));
         }
-        out->Add(std::move(cells));
       }
     }
     const char* changed = PQcmdTuples(result.get());

@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 DB ?= sqlite:data/sanpi.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: run test build deps configure server web demo bench bench-ledger bench-progress fuzz format tidy clean
+.PHONY: run test build deps configure server web demo bench bench-sweep bench-ledger bench-progress fuzz format tidy clean
 
 run: deps build demo
 	@echo ""
@@ -35,6 +35,13 @@ demo: server
 
 bench: deps
 	bench/http-bench
+	BUILD=build-release bench/sweep-bench
+
+# The early-warning sweep over 100,000 projects (first, same day, next day), both backends.
+bench-sweep: deps
+	cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DSANPI_TESTS=OFF >/dev/null
+	ninja -C build-release -j2 sanpi
+	BUILD=build-release bench/sweep-bench
 
 # The progress roll-up and forecast over 100,000 projects × 36 months of reports, both backends.
 bench-progress: deps

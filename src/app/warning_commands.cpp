@@ -32,7 +32,7 @@ int RunSweep(const SweepOptions& options) {
               << c.conditions << " conditions in " << millis << " ms\n"
               << "opened\t" << c.opened << "\nescalated\t" << c.escalated << "\nde-escalated\t" << c.de_escalated
               << "\nclosed\t" << c.closed << "\norders issued\t" << c.orders_issued << "\norders overdue\t"
-              << c.orders_overdue << "\nopen\t" << c.open << "\nseconds\tload " << c.stages.load << ", evaluate "
+              << c.orders_overdue << "\nupdated\t" << c.updated << "\nopen\t" << c.open << "\nseconds\tload " << c.stages.load << ", evaluate "
               << c.stages.evaluate << ", store " << c.stages.store << "\n";
   }
   return 0;

@@ -104,6 +104,41 @@ TEST_P(WarningSweepTest, AConditionThatClearsClosesItsWarningKeepingItsHistory) 
   EXPECT_NE(row.Text(1).find("\"none\""), std::string::npos) << row.Text(1);
 }
 
+
+TEST_P(WarningSweepTest, ALateReportCountsAsUnfiledUntilTheDayItWasFiled) {
+  // Last June's report of a started project, made late: first submitted ten days after its due date. Swept as of
+  // five days after the due date it is still owed; as of the day it came in, it is filed.
+  const int year = today_.year() - 1;
+  std::int64_t project = 0;
+  core::Date due;
+  {
+    auto tx = db().Begin(storage::Access::kWrite);
+    const auto rows = tx->Query(
+        "SELECT r.id, r.project_id, r.due_on FROM monthly_reports r JOIN projects t ON t.id = r.project_id "
+        "WHERE r.region_code = $1 AND r.year = $2 AND r.month = 6 AND r.first_submitted_on IS NOT NULL "
+        "AND t.started_on <= $3 AND t.withdrawn_on IS NULL ORDER BY r.id LIMIT 1",
+        {std::string(kRegion), std::int64_t{year}, std::to_string(year) + "-01-01"});
+    ASSERT_FALSE(rows.empty()) << "the demo zone files reports from every started project";
+    project = rows.front().Int(1);
+    due = core::Date::Parse(rows.front().Text(2)).value();
+    tx->Execute("UPDATE monthly_reports SET first_submitted_on = $1 WHERE id = $2",
+                {due.AddDays(10).ToString(), rows.front().Int(0)});
+    tx->Execute("UPDATE report_year_totals SET on_time_mask = on_time_mask & ~32, submitted_mask = submitted_mask | 32 "
+                "WHERE project_id = $1 AND year = $2",
+                {project, std::int64_t{year}});
+    tx->Commit();
+  }
+  const std::string key = "report_late/" + std::to_string(project) + "/report/" + std::to_string(year * 100 + 6);
+  auto open_on = [&](core::Date as_of) {
+    EXPECT_TRUE(storage::Sweep(db(), kRegion, as_of).ok());
+    auto tx = db().Begin(storage::Access::kRead);
+    return tx->Query("SELECT COUNT(*) FROM warnings WHERE condition_key = $1 AND closed_on IS NULL", {key})
+        .front()
+        .Int(0);
+  };
+  EXPECT_EQ(open_on(due.AddDays(5)), 1) << key;
+  EXPECT_EQ(open_on(due.AddDays(10)), 0) << key;
+}
 TEST_P(WarningSweepTest, TheRegionsRulesDecide) {
   // Without the milestone rule no milestone warning opens.
   {

@@ -64,12 +64,11 @@ int RunServe(const ServeOptions& options) {
   if (!db) return 1;
   std::string web = FindWebRoot(options.web);
   if (web.empty()) spdlog::warn("no built web front end found (run `make build`); serving the API only");
-  http::Api api(*db, {web, true, DataDir(options.data_dir, options.db)});
+
   http::ServerOptions server;
   server.host = options.listen.substr(0, colon);
   server.port = static_cast<unsigned short>(port);
   server.threads = options.threads;
-  server.body_limit = [&api](const std::string& method, const std::string& target) { return api.BodyLimit(method, target); };
   server.on_listening = [&](unsigned short bound) {
     spdlog::info("sanpi listening on http://{}:{} (database {}, web {})", server.host, bound,
                  db->dialect() == storage::Dialect::kSqlite ? "SQLite" : "PostgreSQL", web.empty() ? "none" : web);
@@ -80,7 +79,11 @@ int RunServe(const ServeOptions& options) {
   schedule.period = std::chrono::seconds(options.sweep_period_seconds);
   schedule.log = [](const std::string& line) { spdlog::info("{}", line); };
   storage::SweepScheduler sweeps(*db, std::move(schedule));
-  // So does the webhook outbox worker (通知发件箱).
+  // Region-wide warning refreshes (after an import, new rules) go to the scheduler's thread, not the request.
+  http::Api api(*db, {web, true, DataDir(options.data_dir, options.db),
+                      [&sweeps](const std::string& region) { sweeps.Request(region); }});
+  server.body_limit = [&api](const std::string& method, const std::string& target) { return api.BodyLimit(method, target); };
+  // The webhook outbox worker (通知发件箱) runs beside the requests too.
   notify::DeliverySchedule deliveries;
   deliveries.period = std::chrono::seconds(options.notify_period_seconds);
   deliveries.log = [](const std::string& line) { spdlog::info("{}", line); };

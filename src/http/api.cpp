@@ -77,7 +77,7 @@ Response Api::Dispatch(const Request& request, std::string& route_label) {
     }
   }
   Response response = route->handler(context);
-  RefreshWarningsAfter(*route, context, response);
+  RefreshWarningsAfter(*route, context, response, options_.sweep_region);
   for (auto& header : context.extra_headers) response.headers.push_back(std::move(header));
   return response;
 }

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 // The whole of sanpi's HTTP behaviour as one function from Request to Response: match the route,
 // find the caller, check his permission, run the handler, map failures to error bodies, record
 // metrics and the request log. The network edge (server.hpp) only feeds it parsed requests.
@@ -18,6 +19,9 @@ struct ApiOptions {
   std::string web_root;  // built front end (web/dist); empty serves no pages
   bool log_requests = true;
   std::string data_dir;  // attachments live under data_dir/attachments; empty refuses uploads
+  // Takes a region-wide warning refresh off the request (serve: the sweep scheduler's thread); empty: the
+  // request sweeps the region itself before it answers.
+  std::function<void(const std::string&)> sweep_region;
 };
 
 class Api {

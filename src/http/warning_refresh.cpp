@@ -45,14 +45,17 @@ std::int64_t ProjectOf(const Context& ctx, const Response& response) {
 
 }  // namespace
 
-void RefreshWarningsAfter(const Route& route, const Context& ctx, const Response& response) {
+void RefreshWarningsAfter(const Route& route, const Context& ctx, const Response& response,
+                          const std::function<void(const std::string&)>& sweep_region) {
   if (response.status < 200 || response.status >= 300) return;
   const Reach reach = ReachOf(route, response);
   if (reach == Reach::kNone) return;
   const core::Date today = core::Date::Today();
   try {
     core::Status status = core::Status::Ok();
-    if (reach == Reach::kRegion) {
+    if (reach == Reach::kRegion && sweep_region) {
+      sweep_region(ctx.principal.region_code);
+    } else if (reach == Reach::kRegion) {
       if (auto counts = storage::Sweep(ctx.db, ctx.principal.region_code, today); !counts.ok()) status = counts.status();
     } else if (const std::int64_t project = ProjectOf(ctx, response); project != 0) {
       if (auto counts = storage::SweepProject(ctx.db, project, today); !counts.ok()) status = counts.status();

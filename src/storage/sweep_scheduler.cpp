@@ -34,6 +34,14 @@ void SweepScheduler::Stop() {
   if (thread_.joinable()) thread_.join();
 }
 
+void SweepScheduler::Request(const std::string& region) {
+  {
+    std::lock_guard lock(mutex_);
+    requested_.insert(region);
+  }
+  wake_.notify_all();
+}
+
 std::int64_t SweepScheduler::rounds() const {
   std::lock_guard lock(mutex_);
   return rounds_;
@@ -55,8 +63,16 @@ void SweepScheduler::Run() {
       const auto now = std::chrono::system_clock::now();
       const auto next = schedule_.period.count() > 0 ? now + schedule_.period
                                                      : NextDailyRun(now, schedule_.after_midnight);
-      std::unique_lock lock(mutex_);
-      if (wake_.wait_until(lock, next, [this] { return stopping_; })) return;
+      bool due = false;
+      while (!due) {
+        std::unique_lock lock(mutex_);
+        due = !wake_.wait_until(lock, next, [this] { return stopping_ || !requested_.empty(); });
+        if (stopping_) return;
+        if (!due) {
+          lock.unlock();
+          SweepRequested();
+        }
+      }
     }
     first = false;
     {
@@ -69,22 +85,38 @@ void SweepScheduler::Run() {
   }
 }
 
+void SweepScheduler::SweepRegion(const std::string& region, core::Date today) {
+  auto counts = Sweep(db_, region, today);
+  if (schedule_.log)
+    schedule_.log(counts.ok() ? Describe(region, *counts) : "warning sweep " + region + " failed: " + counts.status().ToString());
+}
+
 void SweepScheduler::SweepAll() {
-  auto say = [this](const std::string& line) {
-    if (schedule_.log) schedule_.log(line);
-  };
   try {
     const core::Date today = core::Date::Today();
     for (const std::string& region : RegionsToSweep(db_)) {
       {
         std::lock_guard lock(mutex_);
         if (stopping_) return;
+        requested_.erase(region);  // swept now
       }
-      auto counts = Sweep(db_, region, today);
-      say(counts.ok() ? Describe(region, *counts) : "warning sweep " + region + " failed: " + counts.status().ToString());
+      SweepRegion(region, today);
     }
   } catch (const std::exception& error) {  // a lost database must not take the server down; the next round retries
-    say(std::string("warning sweep failed: ") + error.what());
+    if (schedule_.log) schedule_.log(std::string("warning sweep failed: ") + error.what());
+  }
+}
+
+void SweepScheduler::SweepRequested() {
+  std::set<std::string> regions;
+  {
+    std::lock_guard lock(mutex_);
+    regions.swap(requested_);
+  }
+  try {
+    for (const std::string& region : regions) SweepRegion(region, core::Date::Today());
+  } catch (const std::exception& error) {
+    if (schedule_.log) schedule_.log(std::string("warning sweep failed: ") + error.what());
   }
 }
 

@@ -1,15 +1,18 @@
 #pragma once
 // The daily sweep inside `sanpi serve`: one background thread that sweeps every region once at start and then
-// shortly after each midnight in Asia/Shanghai (or every `period`, for tests). Stopping wakes it at once and
-// waits for a sweep in progress to finish its transaction.
+// shortly after each midnight in Asia/Shanghai (or every `period`, for tests), and any region requested in between
+// (a region-wide change: an import, new rules). Stopping wakes it at once and waits for a sweep in progress to
+// finish its transaction.
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 
+#include "core/date.hpp"
 #include "storage/database.hpp"
 
 namespace sanpi::storage {
@@ -29,6 +32,9 @@ class SweepScheduler {
   SweepScheduler& operator=(const SweepScheduler&) = delete;
 
   void Stop();
+  // Sweeps `region` soon, on the scheduler's thread (after a committed import or new rules); thread-safe. Asking
+  // again before it ran asks once.
+  void Request(const std::string& region);
   // Completed rounds (every region swept once); thread-safe.
   std::int64_t rounds() const;
 
@@ -39,12 +45,15 @@ class SweepScheduler {
  private:
   void Run();
   void SweepAll();
+  void SweepRequested();
+  void SweepRegion(const std::string& region, core::Date today);
 
   Database& db_;
   const SweepSchedule schedule_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
+  std::set<std::string> requested_;
   std::int64_t rounds_ = 0;
   std::thread thread_;
 };

@@ -170,6 +170,19 @@ TEST_P(WarningSweepTest, TheSchedulerSweepsAtStartAndStopsCleanly) {
   EXPECT_GT(Scalar("SELECT COUNT(*) FROM warnings"), 0);
 }
 
+TEST_P(WarningSweepTest, ARequestedRegionIsSweptAtOnceNotAtMidnight) {
+  storage::SweepSchedule schedule;
+  schedule.run_at_start = false;  // daily: the next round is hours away
+  storage::SweepScheduler scheduler(db(), schedule);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM warnings"), 0) << "nothing swept before the request";
+  scheduler.Request(kRegion);
+  for (int i = 0; i < 600 && Scalar("SELECT COUNT(*) FROM warnings") == 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_GT(Scalar("SELECT COUNT(*) FROM warnings"), 0);
+  EXPECT_EQ(scheduler.rounds(), 0) << "a requested region is not a daily round";
+}
+
 SANPI_BOTH_BACKENDS(WarningSweepTest);
 
 TEST(SweepSchedulerTest, TheDailyRunIsFiveMinutesPastMidnightInShanghai) {

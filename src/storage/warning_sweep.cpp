@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <future>
+#include <memory>
+#include <mutex>
 
 #include "core/warning_evaluation.hpp"
 #include "core/warning_lifecycle.hpp"
@@ -29,6 +31,11 @@ void Count(SweepCounts& counts, const std::vector<core::WarningEvent>& events) {
   }
 }
 
+std::mutex& RegionSweepTurn() {
+  static std::mutex turn;
+  return turn;
+}
+
 double SecondsSince(std::chrono::steady_clock::time_point& start) {
   const auto now = std::chrono::steady_clock::now();
   const double seconds = std::chrono::duration<double>(now - start).count();
@@ -42,18 +49,27 @@ core::Result<SweepCounts> SweepOnce(Database& db, const std::string& region_code
                                     std::int64_t project_id) {
   auto clock = std::chrono::steady_clock::now();
   SweepCounts counts;
-  // The open warnings are read on a second connection while this one reads the facts: the two reads take about
-  // as long each, and there are two cores. A warning changed by someone in between fails the versioned update
-  // (Conflict) and the sweep runs again.
-  auto open_warnings = std::async(std::launch::async, [&db, &region_code, project_id] {
-    auto read = db.Begin(Access::kRead);
-    return WarningRepository(*read).OpenWarnings(region_code, project_id);
-  });
+  std::vector<core::Warning> warnings;
+  // A whole region: its open warnings are read on a second connection while this one reads the facts (the two
+  // reads take about as long each, and there are two cores). A warning changed by someone in between fails the
+  // versioned update (Conflict) and the sweep runs again. Region sweeps take turns, so that they can never hold
+  // every pooled connection while each waits for its second one. One project: one connection.
+  std::unique_lock<std::mutex> turn(RegionSweepTurn(), std::defer_lock);
+  std::future<std::vector<core::Warning>> open_warnings;
+  if (project_id == 0) {
+    turn.lock();
+    std::shared_ptr<Transaction> read = db.Begin(Access::kRead);
+    open_warnings = std::async(std::launch::async, [read, &region_code]() mutable {
+      std::vector<core::Warning> found = WarningRepository(*read).OpenWarnings(region_code);
+      read.reset();  // the connection goes back to the pool now, not when the future dies
+      return found;
+    });
+  }
   auto tx = db.Begin(Access::kWrite);
   const WarningRuleSettings settings = WarningRuleRepository(*tx).Get(region_code);
   RegionWarningFacts facts = LoadWarningFacts(*tx, region_code, as_of, project_id);
   WarningRepository repository(*tx);
-  std::vector<core::Warning> warnings = open_warnings.get();
+  warnings = project_id == 0 ? open_warnings.get() : repository.OpenWarnings(region_code, project_id);
   counts.stages.load = SecondsSince(clock);
 
   counts.projects = static_cast<std::int64_t>(facts.projects.size());

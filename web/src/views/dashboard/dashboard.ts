@@ -1,7 +1,11 @@
 // Pure helpers of the 挂图作战 dashboard, free of UI code: the outline as a FeatureCollection ECharts can register,
-// warning-level colours, the milestone chart's bars (per project, from gantt.ts's rows) and its time window.
+// warning levels and their colours, the charts' dark axis and text styles, the milestone chart's bars (per project,
+// from gantt.ts's rows) and its time window.
 import type { GanttProjectVO, Outline, WarningLevel } from '@/api/dashboard'
 import { ganttRows, ganttWindow, type GanttRow } from '@/views/progress/gantt'
+
+// The warning levels, worst first, in the order the charts and legends list them.
+export const WARNING_LEVELS: WarningLevel[] = ['red', 'orange', 'yellow']
 
 export const LEVEL_COLORS: Record<WarningLevel | 'none', string> = {
   red: '#ef4444',
@@ -11,6 +15,14 @@ export const LEVEL_COLORS: Record<WarningLevel | 'none', string> = {
 }
 
 export const GANTT_COLORS = { done: '#22c55e', late: '#ef4444', open: '#3b82f6', today: '#f43f5e' } as const
+
+// Axes and legend text on the dark wall, shared by every chart (the palette of wall.css).
+export const WALL_AXIS = {
+  axisLine: { lineStyle: { color: '#3b5b8f' } },
+  axisLabel: { color: '#a8bfe0' },
+  splitLine: { lineStyle: { color: '#1c3560' } },
+}
+export const WALL_TEXT = { color: '#cfe0ff' }
 
 interface Feature {
   type: 'Feature'

@@ -438,6 +438,8 @@ constexpr const char* kSchemas = R"json({
     "events": {"type": "array", "description": "GET /warnings/{id} only", "items": {"type": "object", "properties": {
       "kind": {"type": "string"}, "level": {"type": "string"}, "previous_level": {"type": "string"}, "on": {"type": "string"},
       "actor_id": {"type": "integer"}, "message": {"type": "object"}}}},
+    "people": {"type": "object", "description": "GET /warnings/{id} only: display names of the users it names, by id",
+      "additionalProperties": {"type": "string"}},
     "version": {"type": "integer"}}},
   "WarningList": {"type": "object", "required": ["items", "total", "counts"], "properties": {
     "items": {"type": "array", "items": {"$ref": "#/components/schemas/Warning"}}, "total": {"type": "integer"},

@@ -198,4 +198,18 @@ std::optional<core::Principal> UserRepository::LoadPrincipal(std::int64_t user_i
   return p;
 }
 
+std::map<std::int64_t, std::string> UserRepository::DisplayNames(const std::set<std::int64_t>& ids) {
+  std::map<std::int64_t, std::string> names;
+  if (ids.empty()) return names;
+  Params params;
+  std::string list;
+  for (std::int64_t id : ids) {
+    params.push_back(id);
+    list += (list.empty() ? "$" : ", $") + std::to_string(params.size());
+  }
+  for (auto row : tx_.Query("SELECT id, display_name FROM users WHERE id IN (" + list + ")", params))
+    names.emplace(row.Int(0), row.Text(1));
+  return names;
+}
+
 }  // namespace sanpi::storage

@@ -1,7 +1,9 @@
 #pragma once
 // 人员 accounts: scoped administration, credentials for login, and the Principal a session
 // stands for.
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "core/access.hpp"
@@ -38,6 +40,9 @@ class UserRepository {
   std::optional<Credentials> FindCredentials(const std::string& username);
   // The principal behind a user id, with the paths his scope needs; nullopt when gone or inactive.
   std::optional<core::Principal> LoadPrincipal(std::int64_t user_id);
+  // The display names of these users, for records that name people by id (a warning's leader, who answered it):
+  // a reader who may not list users still sees who they are. Unknown ids are left out.
+  std::map<std::int64_t, std::string> DisplayNames(const std::set<std::int64_t>& ids);
 
  private:
   core::Status CheckPlacement(const core::Principal& caller, const core::User& user);

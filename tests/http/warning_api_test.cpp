@@ -225,6 +225,11 @@ TEST_P(WarningApiTest, PeopleActOnTheWarningWithVersionsAndInsideTheirScope) {
   for (const auto& event : one.json.at("events").as_array()) kinds.emplace_back(event.at("kind").as_string());
   EXPECT_EQ(kinds, (std::vector<std::string>{"opened", "order_issued", "acknowledged", "assigned", "order_replied",
                                              "order_reply_returned", "order_replied", "order_signed_off"}));
+  // A unit user may not list users, yet sees who signed the order off and who leads the project.
+  const auto& people = one.json.at("people").as_object();
+  const std::int64_t signer = one.json.at("order").at("signed_off_by").as_int64();
+  EXPECT_EQ(people.at(std::to_string(signer)).as_string(), zone_.office.username);  // the fixture names users so
+  EXPECT_TRUE(people.contains(std::to_string(one.json.at("leader_id").as_int64())));
   EXPECT_EQ(Count("audit_log"), audits + 6);
 }
 

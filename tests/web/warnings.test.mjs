@@ -194,6 +194,8 @@ test('a unit replies to a supervision order and a leader signs it off', async ()
       assert.match(await sheet.getByTestId('order-number').innerText(), new RegExp(`${orderId}号`))
       await sheet.getByTestId('order-to').filter({ hasText: '住房和城乡建设局' }).waitFor()
       await sheet.getByText('同意，请按期完成。').waitFor()
+      // A leader may not list users, yet the sheet names who replied and who signed it off.
+      assert.doesNotMatch(await sheet.innerText(), /用户#\d/, 'every person on the sheet is named')
       await page.emulateMedia({ media: 'print' })
       assert.equal(await page.getByTestId('order-print-btn').isVisible(), false, 'the button is not printed')
       await screenshot(page, 'order-print')

@@ -1,12 +1,15 @@
 // /api/v1/warnings — 预警督办: the region's rules (read by all, edited by the office), the warning list with counts
 // by level, one warning with its events, people's actions on it and the sweep on demand. Adapters only: the rules
 // live in core, the records in storage.
+#include <set>
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
 #include "codec/warning_json.hpp"
 #include "http/api/respond.hpp"
 #include "http/api/routes.hpp"
+#include "storage/user_repository.hpp"
 #include "storage/warning_repository.hpp"
 #include "storage/warning_rule_repository.hpp"
 #include "storage/warning_sweep.hpp"
@@ -96,6 +99,19 @@ Response List(Context& ctx) {
                                                                 {"red", list.red}}}});
 }
 
+// Everyone the warning names by id, with their names: {"12": "刘副主任"}. Leaders and viewers may not list users,
+// yet a 督办单 must say who replied and who signed it off.
+json::object People(storage::Transaction& tx, const core::Warning& warning, const std::vector<core::WarningEvent>& events) {
+  std::set<std::int64_t> ids{warning.leader_id, warning.assignee_id};
+  for (const auto& response : warning.responses) ids.insert(response.by);
+  if (warning.order) ids.insert({warning.order->replied_by, warning.order->signed_off_by});
+  for (const auto& event : events) ids.insert({event.actor_id, event.assignee_id});
+  ids.erase(0);
+  json::object people;
+  for (const auto& [id, name] : storage::UserRepository(tx).DisplayNames(ids)) people[std::to_string(id)] = name;
+  return people;
+}
+
 Response Get(Context& ctx) {
   auto id = ctx.PathId();
   if (!id.ok()) return ErrorResponse(id.status(), ctx.language());
@@ -104,9 +120,11 @@ Response Get(Context& ctx) {
   auto warning = repo.Get(ctx.principal, *id);
   if (!warning.ok()) return ErrorResponse(warning.status(), ctx.language());
   json::value out = codec::ToJson(*warning);
+  const std::vector<core::WarningEvent> history = repo.Events(*id);
   json::array events;
-  for (const auto& event : repo.Events(*id)) events.push_back(codec::ToJson(event));
+  for (const auto& event : history) events.push_back(codec::ToJson(event));
   out.as_object()["events"] = std::move(events);
+  out.as_object()["people"] = People(*tx, *warning, history);
   return JsonResponse(200, out);
 }
 

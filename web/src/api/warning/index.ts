@@ -122,6 +122,7 @@ export interface WarningEventVO {
 
 export interface WarningDetailVO extends WarningVO {
   events: WarningEventVO[] // oldest first
+  people: Record<string, string> // display names of the users it names, by id (readable by every role that sees it)
 }
 
 export type WarningSortKey = 'level' | 'opened_on' | 'figure' | 'project_name'

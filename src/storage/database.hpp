@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -53,7 +54,9 @@ class Rows {
  public:
   // Before the first cell: how many cells make a row.
   void SetColumns(size_t columns) { columns_ = columns; }
-  void Append(Value cell) { cells_.push_back(std::move(cell)); }
+  // Built in place (GCC 12 warned about moving a temporary variant in).
+  template <class Cell>
+  void Append(Cell&& cell) { cells_.emplace_back(std::forward<Cell>(cell)); }
   void Reserve(size_t rows) { cells_.reserve(rows * columns_); }
   size_t size() const { return columns_ == 0 ? 0 : cells_.size() / columns_; }
   bool empty() const { return size() == 0; }

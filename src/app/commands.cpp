@@ -87,7 +87,8 @@ int RunServe(const ServeOptions& options) {
   notify::DeliverySchedule deliveries;
   deliveries.period = std::chrono::seconds(options.notify_period_seconds);
   deliveries.log = [](const std::string& line) { spdlog::info("{}", line); };
-  notify::DeliveryScheduler notifier(*db, deliveries, notify::WebhookSender(deliveries.options.timeout));
+  notify::DeliveryScheduler notifier(*db, deliveries,
+                                     notify::WebhookSender(deliveries.options.timeout, notify::ParseWebhookReach(options.webhook_reach)));
   auto status = http::Serve(server, [&api](const http::Request& request) { return api.Handle(request); });
   notifier.Stop();
   sweeps.Stop();

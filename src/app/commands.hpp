@@ -14,6 +14,7 @@ struct ServeOptions {
   std::string data_dir;  // attachments; empty: files/ beside the SQLite file, else data/files
   int sweep_period_seconds = 0;  // the warning sweep's period; 0: daily after midnight Asia/Shanghai
   int notify_period_seconds = 10;  // between rounds of the webhook outbox worker
+  std::string webhook_reach = "private";  // public | private | any: the addresses webhooks may reach
 };
 
 struct BulletinOptions {
@@ -84,6 +85,7 @@ struct NotifyOptions {
   std::string db = "sqlite:data/sanpi.db";
   bool once = false;      // send what is due now, print the counts and exit
   int period_seconds = 10;  // without --once: between rounds, until SIGINT / SIGTERM
+  std::string webhook_reach = "private";
 };
 int RunNotify(const NotifyOptions& options);
 

@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 86'400 * 7));
   serve_cmd->add_option("--notify-period", serve.notify_period_seconds, "seconds between webhook outbox rounds")
       ->capture_default_str()->check(CLI::Range(1, 3600));
+  serve_cmd->add_option("--webhook-reach", serve.webhook_reach,
+                        "which addresses webhooks may reach: public, private (also private ranges; never loopback or link-local) or any")
+      ->capture_default_str()->check(CLI::IsMember({"public", "private", "any"}));
 
   std::string db = "sqlite:data/sanpi.db";
   auto* migrate_cmd = cli.add_subcommand("migrate", "Bring the database schema up to date");
@@ -123,6 +126,9 @@ int main(int argc, char** argv) {
   notify_cmd->add_flag("--once", notify.once, "send what is due now and exit");
   notify_cmd->add_option("--period", notify.period_seconds, "seconds between rounds (without --once)")
       ->capture_default_str()->check(CLI::Range(1, 3600));
+  notify_cmd->add_option("--webhook-reach", notify.webhook_reach,
+                         "which addresses webhooks may reach: public, private (also private ranges; never loopback or link-local) or any")
+      ->capture_default_str()->check(CLI::IsMember({"public", "private", "any"}));
 
   CLI11_PARSE(cli, argc, argv);
   if (*serve_cmd) return sanpi::app::RunServe(serve);

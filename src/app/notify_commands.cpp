@@ -15,7 +15,7 @@ int RunNotify(const NotifyOptions& options) {
   auto db = OpenOrSay(options.db);
   if (!db) return 1;
   notify::DeliveryOptions delivery;
-  const notify::Sender send = notify::WebhookSender(delivery.timeout);
+  const notify::Sender send = notify::WebhookSender(delivery.timeout, notify::ParseWebhookReach(options.webhook_reach));
   if (options.once) {
     try {
       const auto counts = notify::DeliverDue(*db, send, delivery, std::time(nullptr));

@@ -12,8 +12,8 @@ constexpr core::EpochSeconds kLeaseMargin = 60;  // beyond the batch's worst-cas
 
 }  // namespace
 
-Sender WebhookSender(std::chrono::milliseconds timeout) {
-  return [timeout](const storage::ClaimedMessage& claimed) {
+Sender WebhookSender(std::chrono::milliseconds timeout, WebhookReach reach) {
+  return [timeout, reach](const storage::ClaimedMessage& claimed) {
     std::string url = claimed.message.target;
     if (claimed.message.channel == core::Channel::kDingtalk && !claimed.secret.empty()) {
       const auto ms =
@@ -21,7 +21,7 @@ Sender WebhookSender(std::chrono::milliseconds timeout) {
               .count();
       url = DingtalkSignedUrl(url, claimed.secret, ms);
     }
-    return PostJson(url, claimed.message.payload, claimed.message.id, timeout);
+    return PostJson(url, claimed.message.payload, claimed.message.id, timeout, reach);
   };
 }
 

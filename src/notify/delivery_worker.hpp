@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "core/outbox.hpp"
+#include "notify/webhook_client.hpp"
 #include "storage/database.hpp"
 #include "storage/outbox_repository.hpp"
 
@@ -17,7 +18,8 @@ using Sender = std::function<core::AttemptResult(const storage::ClaimedMessage&)
 
 // The real sender: signs a DingTalk URL when the target has a secret (with the wall clock, as DingTalk checks
 // it), then notify::PostJson with the message id as the de-duplication header.
-Sender WebhookSender(std::chrono::milliseconds timeout);
+// `reach`: which addresses the targets may resolve to (webhook_client.hpp).
+Sender WebhookSender(std::chrono::milliseconds timeout, WebhookReach reach = WebhookReach::kPublicAndPrivate);
 
 struct DeliveryOptions {
   core::RetryPolicy policy;

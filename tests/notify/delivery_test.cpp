@@ -94,7 +94,8 @@ class DeliveryTest : public BackendTest {
     return out;
   }
   notify::DeliveryCounts Round(core::EpochSeconds now) {
-    return notify::DeliverDue(db(), notify::WebhookSender(options_.timeout), options_, now);
+    // The receiver listens on 127.0.0.1, which the default reach refuses.
+    return notify::DeliverDue(db(), notify::WebhookSender(options_.timeout, notify::WebhookReach::kAny), options_, now);
   }
 
   Zone zone_;
@@ -265,7 +266,7 @@ TEST_P(DeliveryTest, TheWorkerThreadDeliversAndStopsPromptly) {
   notify::DeliverySchedule schedule;
   schedule.period = std::chrono::milliseconds(50);
   schedule.options = options_;
-  notify::DeliveryScheduler worker(db(), schedule, notify::WebhookSender(options_.timeout));
+  notify::DeliveryScheduler worker(db(), schedule, notify::WebhookSender(options_.timeout, notify::WebhookReach::kAny));
   for (int i = 0; i < 200 && receiver.Seen().size() < 2; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
   const auto start = std::chrono::steady_clock::now();
@@ -288,7 +289,7 @@ TEST(DingtalkSignTest, MatchesAnIndependentlyComputedSignature) {
 TEST(WebhookClientTest, HttpsRefusesAServerThatSpeaksNoTls) {
   WebhookReceiver plain([](const std::string&, int) { return Answer{}; });
   auto result = notify::PostJson("https://127.0.0.1:" + std::to_string(plain.port()) + "/x", "{}", "sanpi-1-1",
-                                 std::chrono::milliseconds(2000));
+                                 std::chrono::milliseconds(2000), notify::WebhookReach::kAny);
   EXPECT_FALSE(result.http_status) << "the TLS handshake must fail, not fall back to plain HTTP";
   EXPECT_FALSE(result.error.empty());
   EXPECT_TRUE(plain.Seen().empty());
@@ -298,6 +299,31 @@ TEST(WebhookClientTest, RefusesABadUrlWithoutSending) {
   auto result = notify::PostJson("ftp://example.com/", "{}", "sanpi-1-1");
   EXPECT_FALSE(result.http_status);
   EXPECT_EQ(result.error, "invalid webhook URL");
+}
+
+TEST(WebhookClientTest, TheServerItselfAndTheMetadataAddressAreNeverReachedByDefault) {
+  // The office sets the URLs: one pointing at the server's own loopback services is refused before connecting.
+  WebhookReceiver local([](const std::string&, int) { return Answer{}; });
+  auto refused = notify::PostJson(local.Url("/hook"), "{}", "sanpi-1-1", std::chrono::milliseconds(2000));
+  EXPECT_FALSE(refused.http_status);
+  EXPECT_NE(refused.error.find("127.0.0.1"), std::string::npos) << refused.error;
+  EXPECT_TRUE(local.Seen().empty());
+
+  using notify::MayReach;
+  using Reach = notify::WebhookReach;
+  for (const char* never : {"127.0.0.1", "::1", "169.254.169.254", "fe80::1", "0.0.0.0", "224.0.0.1", "::ffff:127.0.0.1"}) {
+    EXPECT_FALSE(MayReach(never, Reach::kPublicAndPrivate)) << never;
+    EXPECT_FALSE(MayReach(never, Reach::kPublicOnly)) << never;
+    EXPECT_TRUE(MayReach(never, Reach::kAny)) << never;
+  }
+  for (const char* intranet : {"10.1.2.3", "172.20.0.5", "192.168.1.10", "100.64.0.1", "fd00::5"}) {
+    EXPECT_TRUE(MayReach(intranet, Reach::kPublicAndPrivate)) << intranet;
+    EXPECT_FALSE(MayReach(intranet, Reach::kPublicOnly)) << intranet;
+  }
+  for (const char* outside : {"101.226.4.6", "2408:8000::1", "172.32.0.1"}) {
+    EXPECT_TRUE(MayReach(outside, Reach::kPublicOnly)) << outside;
+  }
+  EXPECT_FALSE(MayReach("not an address", Reach::kAny));
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "core/date.hpp"
 #include "support/api_harness.hpp"
+#include "support/late_milestone.hpp"
 
 namespace sanpi::testing {
 namespace {
@@ -56,12 +57,7 @@ class DashboardApiTest : public ApiTest {
   }
   // A milestone of `project` planned `days` ago and not done.
   void LateMilestone(std::int64_t project, int days) {
-    auto tx = db().Begin(storage::Access::kWrite);
-    tx->Execute(
-        "INSERT INTO milestones (region_code, project_id, name, planned, created_at, updated_at) "
-        "VALUES ($1, $2, '主体封顶', $3, '2024-01-01 00:00:00', '2024-01-01 00:00:00')",
-        {zone_.office.region_code, project, core::Date::Today().AddDays(-days).ToString()});
-    tx->Commit();
+    AddLateMilestone(db(), zone_.office.region_code, project, days);
   }
   Reply Dashboard(const std::string& user, const std::string& query = "&month=3") {
     return Get("/api/v1/dashboard?year=" + std::to_string(kYear) + query, user);

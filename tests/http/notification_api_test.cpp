@@ -9,6 +9,7 @@
 
 #include "core/date.hpp"
 #include "support/api_harness.hpp"
+#include "support/late_milestone.hpp"
 
 namespace sanpi::testing {
 namespace {
@@ -46,12 +47,7 @@ class NotificationApiTest : public ApiTest {
                       {"responsible_person", "王工"}};
     auto reply = Post("/api/v1/projects", "t_office", body);
     ASSERT_EQ(reply.status, 201) << reply.body;
-    auto tx = db().Begin(storage::Access::kWrite);
-    tx->Execute(
-        "INSERT INTO milestones (region_code, project_id, name, planned, created_at, updated_at) "
-        "VALUES ($1, $2, '主体封顶', $3, '2024-01-01 00:00:00', '2024-01-01 00:00:00')",
-        {zone_.office.region_code, reply.json.at("id").as_int64(), core::Date::Today().AddDays(-40).ToString()});
-    tx->Commit();
+    AddLateMilestone(db(), zone_.office.region_code, reply.json.at("id").as_int64());
     ASSERT_EQ(Post("/api/v1/warnings/sweep", "t_office", json::object{}).status, 200);
   }
 };

@@ -10,6 +10,7 @@
 
 #include "core/date.hpp"
 #include "support/api_harness.hpp"
+#include "support/late_milestone.hpp"
 
 namespace sanpi::testing {
 namespace {
@@ -36,12 +37,7 @@ class WarningApiTest : public ApiTest {
     auto reply = Post("/api/v1/projects", "t_office", body);
     EXPECT_EQ(reply.status, 201) << reply.body;
     const std::int64_t project = reply.json.at("id").as_int64();
-    auto tx = db().Begin(storage::Access::kWrite);
-    tx->Execute(
-        "INSERT INTO milestones (region_code, project_id, name, planned, created_at, updated_at) "
-        "VALUES ($1, $2, '主体封顶', $3, '2024-01-01 00:00:00', '2024-01-01 00:00:00')",
-        {zone_.office.region_code, project, core::Date::Today().AddDays(-40).ToString()});
-    tx->Commit();
+    AddLateMilestone(db(), zone_.office.region_code, project);
     return project;
   }
   std::string W(std::int64_t id, const std::string& tail = "") { return "/api/v1/warnings/" + std::to_string(id) + tail; }

@@ -21,8 +21,8 @@
 #include "notify/webhook_receiver.hpp"
 #include "storage/notification_target_repository.hpp"
 #include "storage/outbox_repository.hpp"
-#include "storage/project_repository.hpp"
 #include "storage/warning_sweep.hpp"
+#include "support/late_milestone.hpp"
 #include "support/test_database.hpp"
 #include "support/zone_fixture.hpp"
 
@@ -59,21 +59,7 @@ class DeliveryTest : public BackendTest {
 
   // A red warning of unit A's project: two events (opened, order_issued), queued for every target.
   void RedWarning() {
-    auto tx = db().Begin(storage::Access::kWrite);
-    core::Project project;
-    project.name = "智能装备产业园";
-    project.industry = "装备制造";
-    project.total_investment = 1'000'000'000;
-    project.leader_id = zone_.unit_b_user.user_id;
-    project.lead_unit_id = zone_.unit_a;
-    project.responsible_person = "王工";
-    auto created = storage::ProjectRepository(*tx).Create(zone_.office, project);
-    ASSERT_TRUE(created.ok()) << created.status().ToString();
-    tx->Execute(
-        "INSERT INTO milestones (region_code, project_id, name, planned, created_at, updated_at) "
-        "VALUES ($1, $2, '主体封顶', $3, '2024-01-01 00:00:00', '2024-01-01 00:00:00')",
-        {std::string(kRegion), created->id, core::Date::Today().AddDays(-40).ToString()});
-    tx->Commit();
+    SeedLateProject(db(), zone_);
     auto counts = storage::Sweep(db(), kRegion, core::Date::Today());
     ASSERT_TRUE(counts.ok()) << counts.status().ToString();
     ASSERT_EQ(counts->opened + counts->orders_issued, 2);

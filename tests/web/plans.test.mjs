@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { BASE_URL, DEMO_PASSWORD, assertNoConsoleErrors, loginAs, openBrowser, screenshot, toast } from './helpers.mjs'
+import { BASE_URL, apiSession, assertNoConsoleErrors, loginAs, openBrowser, screenshot, toast } from './helpers.mjs'
 
 // 计划月报: the plan tab, the keyboard-driven monthly report entry grid and the office's review, reverse
 // scheduling on the milestone tab, and the zone's investment progress page. The tests make the plans and
@@ -13,7 +13,6 @@ const [reportYear, reportMonth] = (() => {
   const m = Number(today.slice(5, 7))
   return m === 1 ? [y - 1, 12] : [y, m - 1]
 })()
-const API = `${BASE_URL}/api/v1`
 
 function addDays(date, days) {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
@@ -23,26 +22,6 @@ function addDays(date, days) {
 function wanText(yuan) {
   const text = (yuan / 10_000).toFixed(4)
   return text.replace(/(\.\d\d)(\d*?)0+$/, '$1$2')
-}
-
-// A signed-in API session of its own (cookie kept here), to set up and look up what the pages need.
-async function session(username) {
-  const login = await fetch(`${API}/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  })
-  assert.equal(login.status, 200, `${username} signs in`)
-  const cookie = login.headers.get('set-cookie').split(';')[0]
-  return async (method, path, body) => {
-    const response = await fetch(`${API}${path}`, {
-      method,
-      headers: { Cookie: cookie, 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    const text = await response.text()
-    return { status: response.status, body: text ? JSON.parse(text) : null }
-  }
 }
 
 // The layout scrolls inside its main area: grow the window to the content for the picture.
@@ -108,8 +87,8 @@ test('a unit plans a year, files its monthly report from the keyboard, and the o
   const { page, errors, close } = await openBrowser()
   let projectId = 0
   try {
-    const unit = await session('unit_zjj')
-    const candidates = await fileableProjects(unit, await session('office'))
+    const unit = await apiSession('unit_zjj')
+    const candidates = await fileableProjects(unit, await apiSession('office'))
     await loginAs(page, 'unit_zjj')
     assert.ok(candidates.length >= 1, 'a project of unit_zjj whose report can be filed')
     const project = candidates[0]
@@ -264,7 +243,7 @@ test('a unit plans a year, files its monthly report from the keyboard, and the o
 test('reverse scheduling on the milestone tab: template, infeasible target, feasible target applied', async () => {
   const { page, errors, close } = await openBrowser()
   try {
-    const office = await session('office')
+    const office = await apiSession('office')
     await loginAs(page, 'office')
     // A project without milestones, so the template applies (any project when every one has them).
     const { body } = await office('GET', '/projects?page_size=100')
@@ -397,8 +376,8 @@ test('the office reads the zone progress by unit and industry, the forecast, exp
 test('a grid row saved by someone else meanwhile is refused and shows his figures', async () => {
   const { page, errors, close } = await openBrowser()
   try {
-    const unit = await session('unit_zjj')
-    const [project] = await fileableProjects(unit, await session('office'))
+    const unit = await apiSession('unit_zjj')
+    const [project] = await fileableProjects(unit, await apiSession('office'))
     assert.ok(project, 'a project of unit_zjj whose report can be filed')
     await ensurePlan(unit, project.id, 6_000_000)
     const path = `/projects/${project.id}/reports/${reportYear}/${reportMonth}`

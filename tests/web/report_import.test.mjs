@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { BASE_URL, DEMO_PASSWORD, assertNoConsoleErrors, loginAs, openBrowser, screenshot, toast } from './helpers.mjs'
+import { BASE_URL, apiSession, assertNoConsoleErrors, loginAs, openBrowser, screenshot, toast } from './helpers.mjs'
 import { xlsx } from './xlsx.mjs'
 
 // 导入月报 on the 月报填报 page: a sheet with a bad row shows its problems and imports nothing; a good
@@ -17,31 +17,10 @@ const [reportYear, reportMonth] = (() => {
   const m = Number(today.slice(5, 7))
   return m === 1 ? [y - 1, 12] : [y, m - 1]
 })()
-const API = `${BASE_URL}/api/v1`
 const HEADER = ['项目名称', '年', '月', '本月完成投资(万元)', '累计完成投资(万元)', '形象进度']
 
 // Whole yuan → 万元 with up to four decimals, as typed in a sheet.
 const wan = (yuan) => String(yuan / 10_000)
-
-// A signed-in API session of its own (cookie kept here), to find the row the test files.
-async function session(username) {
-  const login = await fetch(`${API}/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  })
-  assert.equal(login.status, 200, `${username} signs in`)
-  const cookie = login.headers.get('set-cookie').split(';')[0]
-  return async (method, url, body) => {
-    const response = await fetch(`${API}${url}`, {
-      method,
-      headers: { Cookie: cookie, 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    const text = await response.text()
-    return { status: response.status, body: text ? JSON.parse(text) : null }
-  }
-}
 
 // A row of unit_zjj's grid for the month that can still be filed: not filed yet first, then a draft,
 // then a returned report. When every one is submitted, the office returns one.
@@ -56,7 +35,7 @@ async function openEntryItem(unit) {
   if (!pick()) {
     const submitted = items.find((item) => ['submitted', 'resubmitted'].includes(item.report?.status))
     assert.ok(submitted, 'a report of unit_zjj that the office can return')
-    const office = await session('office')
+    const office = await apiSession('office')
     const answer = await office('POST', `/projects/${submitted.project_id}/reports/${reportYear}/${reportMonth}/return`,
       { version: submitted.report.version, reason: '测试退回' })
     assert.equal(answer.status, 200, JSON.stringify(answer.body))
@@ -69,7 +48,7 @@ test('a unit imports its monthly reports on the entry page: problems first, then
   const { page, errors, close } = await openBrowser()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanpi-reports-'))
   try {
-    const unit = await session('unit_zjj')
+    const unit = await apiSession('unit_zjj')
     const item = await openEntryItem(unit)
     assert.ok(item, 'a project of unit_zjj whose report of the month can be filed')
     // The cumulative continues the previous report the grid shows (上期累计).

@@ -2,8 +2,6 @@
 
 #include "storage/clock.hpp"
 
-#include <algorithm>
-
 namespace sanpi::storage {
 namespace {
 Value TextOrNull(std::string text) { return text.empty() ? Value{nullptr} : Value{std::move(text)}; }
@@ -20,32 +18,18 @@ void AuditLog::Append(const core::Principal& actor, std::string action, std::str
 }
 
 void AuditLog::AppendMany(const core::Principal& actor, const std::vector<Record>& records) {
-  // 9 parameters a row; long statements save round trips (PostgreSQL) and executions (SQLite, whose
-  // backend resolves a statement's parameters once when preparing it).
-  const size_t kRowsPerStatement = 500;
+  if (records.empty()) return;
   const std::string at = NowLocal();
   const Value user = actor.user_id == 0 ? Value{nullptr} : Value{actor.user_id};
-  for (size_t first = 0; first < records.size(); first += kRowsPerStatement) {
-    size_t last = std::min(records.size(), first + kRowsPerStatement);
-    std::string sql =
-        "INSERT INTO audit_log (region_code, user_id, username, at, action, entity, entity_id, before_json, after_json) "
-        "VALUES ";
-    Params params;
-    params.reserve((last - first) * 9);
-    for (size_t i = first; i < last; ++i) {
-      const Record& r = records[i];
-      size_t n = params.size();
-      if (i > first) sql += ", ";
-      sql += "(";
-      for (size_t k = 1; k <= 9; ++k) sql += (k > 1 ? ", $" : "$") + std::to_string(n + k);
-      sql += ")";
-      for (Value v : {Value{actor.region_code}, user, Value{actor.username}, Value{at}, Value{r.action},
-                      Value{r.entity}, Value{r.entity_id}, TextOrNull(r.before_json), TextOrNull(r.after_json)}) {
-        params.push_back(std::move(v));
-      }
-    }
-    tx_.Execute(sql, params);
+  auto writer = tx_.BulkInsert("audit_log", {"region_code", "user_id", "username", "at", "action", "entity",
+                                             "entity_id", "before_json", "after_json"});
+  Params row;
+  for (const Record& r : records) {
+    row = {Value{actor.region_code}, user, Value{actor.username}, Value{at}, Value{r.action}, Value{r.entity},
+           Value{r.entity_id}, TextOrNull(r.before_json), TextOrNull(r.after_json)};
+    writer->Add(row);
   }
+  writer->Finish();
 }
 
 std::vector<AuditEntry> AuditLog::History(const std::string& region_code, const std::string& entity,

@@ -1,7 +1,9 @@
 #include "storage/database.hpp"
 
 #include <charconv>
+#include <map>
 
+#include "storage/batches.hpp"
 #include "storage/migrations.hpp"
 #include "storage/postgres/pg_database.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
@@ -39,6 +41,87 @@ std::string Row::Text(size_t column) const {
   if (auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
   if (auto* d = std::get_if<double>(&v)) return std::to_string(*d);
   return "";
+}
+
+namespace {
+
+// The portable bulk insert: rows gathered into multi-row INSERTs of the fixed sizes of batches.hpp, so a
+// connection prepares a few statements however many rows come (SQLite binds a long statement's parameters in
+// one pass, and each statement is one execution rather than hundreds).
+class InsertWriter : public BulkWriter {
+ public:
+  InsertWriter(Transaction& tx, std::string_view table, const std::vector<std::string>& columns) : tx_(tx) {
+    head_ = "INSERT INTO " + std::string(table) + " (";
+    for (size_t k = 0; k < columns.size(); ++k) head_ += (k ? ", " : "") + columns[k];
+    head_ += ") VALUES ";
+    columns_ = columns.size();
+  }
+
+  void Add(const Params& row) override {
+    pending_.insert(pending_.end(), row.begin(), row.end());
+    if (pending_.size() == kBatchSizes[0] * columns_) Flush();
+  }
+
+  void Finish() override { Flush(); }
+
+ private:
+  void Flush() {
+    const size_t rows = pending_.size() / columns_;
+    InBatches(rows, [&](size_t first, size_t count) {
+      Params slice(pending_.begin() + static_cast<std::ptrdiff_t>(first * columns_),
+                   pending_.begin() + static_cast<std::ptrdiff_t>((first + count) * columns_));
+      tx_.Execute(Statement(count), slice);
+    });
+    pending_.clear();
+  }
+
+  const std::string& Statement(size_t rows) {
+    std::string& sql = statements_[rows];
+    if (sql.empty()) {
+      sql = head_;
+      for (size_t r = 0, n = 1; r < rows; ++r) {
+        sql += r ? ", (" : "(";
+        for (size_t k = 0; k < columns_; ++k, ++n) sql += (k ? ", $" : "$") + std::to_string(n);
+        sql += ")";
+      }
+    }
+    return sql;
+  }
+
+  Transaction& tx_;
+  std::string head_;
+  size_t columns_ = 0;
+  Params pending_;
+  std::map<size_t, std::string> statements_;
+};
+
+}  // namespace
+
+std::unique_ptr<BulkWriter> Transaction::BulkInsert(std::string_view table, const std::vector<std::string>& columns) {
+  return std::make_unique<InsertWriter>(*this, table, columns);
+}
+
+std::vector<std::int64_t> ReserveIds(Transaction& tx, std::string_view table, size_t count) {
+  std::vector<std::int64_t> ids;
+  if (count == 0) return ids;
+  const auto n = static_cast<std::int64_t>(count);
+  std::int64_t first = 0;
+  if (tx.dialect() == Dialect::kPostgres) {
+    // One nextval per id costs 6 µs each (0.7 s for an import of 100,000 projects); moving the sequence on by
+    // `count` at once is safe while no one else may insert into the table, which this lock (held to the
+    // commit) ensures: every INSERT takes the ROW EXCLUSIVE lock it conflicts with.
+    tx.Execute("LOCK TABLE " + std::string(table) + " IN SHARE ROW EXCLUSIVE MODE");
+    first = tx.Query("SELECT setval(s, nextval(s) + $1 - 1) - $1 + 1 FROM "
+                     "(SELECT pg_get_serial_sequence($2, 'id')::regclass AS s) q",
+                     {n, std::string(table)})
+                .front()
+                .Int(0);
+  } else {
+    first = tx.Query("SELECT COALESCE(MAX(id), 0) + 1 FROM " + std::string(table)).front().Int(0);
+  }
+  ids.reserve(count);
+  for (std::int64_t i = 0; i < n; ++i) ids.push_back(first + i);
+  return ids;
 }
 
 void RefreshStatistics(Database& db) {

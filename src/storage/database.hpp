@@ -81,6 +81,17 @@ class Rows {
   size_t columns_ = 0;
 };
 
+// Rows streamed into one table by Transaction::BulkInsert. Until Finish returns, its transaction runs nothing else.
+class BulkWriter {
+ public:
+  virtual ~BulkWriter() = default;
+  // One row: a value for each column named, in order. Throws DbError, though a backend may report a row's failure
+  // (a duplicate, a missing reference) only at Finish.
+  virtual void Add(const Params& row) = 0;
+  // Writes what is pending and ends the load; throws DbError when any row failed.
+  virtual void Finish() = 0;
+};
+
 // A unit of work. Without Commit(), destruction rolls back. Not thread-safe: one thread at a time.
 class Transaction {
  public:
@@ -92,7 +103,17 @@ class Transaction {
   // Makes the work durable; throws DbError when it cannot.
   virtual void Commit() = 0;
   virtual Dialect dialect() const = 0;
+  // Appends many rows to `table` (a name from the code, never from input): an import's hundred thousand. This
+  // default gathers them into multi-row INSERTs; PostgreSQL streams them with COPY instead, which the server
+  // reads while the caller builds the next rows. Ids come from ReserveIds when the caller needs them.
+  virtual std::unique_ptr<BulkWriter> BulkInsert(std::string_view table, const std::vector<std::string>& columns);
 };
+
+// `count` fresh ids for rows of `table` that the caller inserts with them, in this transaction, which must be a
+// write transaction. Until it ends, no one else inserts into or updates `table`: SQLite has a single writer
+// anyway and numbers on from the largest id; PostgreSQL locks the table against writers and moves its identity
+// sequence on by `count`.
+std::vector<std::int64_t> ReserveIds(Transaction& tx, std::string_view table, size_t count);
 
 enum class Access { kRead, kWrite };
 

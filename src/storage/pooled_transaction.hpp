@@ -1,7 +1,8 @@
 #pragma once
 // The Transaction both backends hand out: it borrows one pooled connection, runs statements on it
 // and gives it back the moment it commits or is dropped (rolling back what was not committed).
-// `Connection` offers Exec(sql) and Run(sql, params, Rows*) and throws DbError on failure.
+// `Connection` offers Exec(sql) and Run(sql, params, Rows*) and throws DbError on failure; one that also offers
+// Copy(table, columns) (PostgreSQL) does bulk inserts its own way.
 #include <functional>
 
 #include "storage/database.hpp"
@@ -43,6 +44,11 @@ class PooledTransaction : public Transaction {
   }
 
   Dialect dialect() const override { return dialect_; }
+
+  std::unique_ptr<BulkWriter> BulkInsert(std::string_view table, const std::vector<std::string>& columns) override {
+    if constexpr (requires(Connection& c) { c.Copy(table, columns); }) return Live()->Copy(table, columns);
+    else return Transaction::BulkInsert(table, columns);
+  }
 
  private:
   Connection* Live() {

@@ -29,6 +29,82 @@ struct ResultDeleter {
 };
 using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
 
+// COPY … FROM STDIN in text format: rows are escaped into a buffer that is sent every 256 KB, so the server
+// inserts one part while the caller builds the next. The server reports a failed row when the copy ends.
+class CopyWriter : public BulkWriter {
+ public:
+  CopyWriter(PGconn* conn, std::string_view table, const std::vector<std::string>& columns) : conn_(conn) {
+    std::string sql = "COPY " + std::string(table) + " (";
+    for (size_t k = 0; k < columns.size(); ++k) sql += (k ? ", " : "") + columns[k];
+    sql += ") FROM STDIN";
+    ResultPtr result(PQexec(conn_, sql.c_str()));
+    if (PQresultStatus(result.get()) != PGRES_COPY_IN) throw ErrorFrom(result.get(), conn_);
+    open_ = true;
+  }
+
+  // Abandoned (an exception on the caller's side): the copy is aborted, which fails the transaction.
+  ~CopyWriter() override {
+    if (!open_) return;
+    PQputCopyEnd(conn_, "abandoned");
+    while (PGresult* result = PQgetResult(conn_)) PQclear(result);
+  }
+
+  void Add(const Params& row) override {
+    for (size_t k = 0; k < row.size(); ++k) {
+      if (k) buffer_ += '\t';
+      Append(row[k]);
+    }
+    buffer_ += '\n';
+    if (buffer_.size() >= kSendBytes) Send();
+  }
+
+  void Finish() override {
+    Send();
+    open_ = false;
+    if (PQputCopyEnd(conn_, nullptr) != 1) throw ErrorFrom(nullptr, conn_);
+    ResultPtr result(PQgetResult(conn_));
+    while (PGresult* extra = PQgetResult(conn_)) PQclear(extra);
+    if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) throw ErrorFrom(result.get(), conn_);
+  }
+
+ private:
+  static constexpr size_t kSendBytes = 256 * 1024;
+
+  void Append(const Value& value) {
+    char number[32];
+    if (std::holds_alternative<std::nullptr_t>(value)) {
+      buffer_ += "\\N";
+    } else if (auto* n = std::get_if<std::int64_t>(&value)) {
+      buffer_.append(number, std::to_chars(number, number + sizeof number, *n).ptr);
+    } else if (auto* d = std::get_if<double>(&value)) {
+      buffer_.append(number, std::to_chars(number, number + sizeof number, *d).ptr);
+    } else {
+      for (char c : std::get<std::string>(value)) {
+        switch (c) {
+          case '\\': buffer_ += "\\\\"; break;
+          case '\t': buffer_ += "\\t"; break;
+          case '\n': buffer_ += "\\n"; break;
+          case '\r': buffer_ += "\\r"; break;
+          default: buffer_ += c;
+        }
+      }
+    }
+  }
+
+  void Send() {
+    if (buffer_.empty()) return;
+    if (PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1) {
+      open_ = false;
+      throw ErrorFrom(nullptr, conn_);
+    }
+    buffer_.clear();
+  }
+
+  PGconn* conn_;
+  std::string buffer_;
+  bool open_ = false;
+};
+
 class Connection {
  public:
   explicit Connection(PGconn* conn) : conn_(conn) {}
@@ -75,6 +151,10 @@ class Connection {
     }
     const char* changed = PQcmdTuples(result.get());
     return changed && *changed ? std::stoll(changed) : 0;
+  }
+
+  std::unique_ptr<BulkWriter> Copy(std::string_view table, const std::vector<std::string>& columns) {
+    return std::make_unique<CopyWriter>(conn_, table, columns);
   }
 
   // A dropped connection is re-established before it is handed out again.

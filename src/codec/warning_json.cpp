@@ -1,6 +1,7 @@
 #include "codec/warning_json.hpp"
 
 #include <boost/json/array.hpp>
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -223,8 +224,11 @@ std::vector<core::WarningResponse> ResponsesFromText(const std::string& text) {
 std::string OrderText(const core::SupervisionOrder& order) { return json::serialize(OrderJson(order)); }
 
 std::optional<core::SupervisionOrder> OrderFromText(const std::string& text) {
+  // The sweep reads every open order: parsed into a buffer on the stack rather than a dozen heap blocks each.
+  unsigned char buffer[2048];
+  json::monotonic_resource arena(buffer, sizeof buffer);
   boost::system::error_code error;
-  json::value value = json::parse(text, error);
+  json::value value = json::parse(text, error, &arena);
   if (error || !value.is_object()) return std::nullopt;
   const json::object& o = value.get_object();
   core::SupervisionOrder order;

@@ -1,5 +1,6 @@
 #include "core/warning_lifecycle.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "core/validation.hpp"
@@ -133,16 +134,21 @@ class Reconciler {
         CheckOrder(i);
       }
     }
-    std::vector<size_t> changed;
-    for (size_t i = 0; i < changed_.size(); ++i)
-      if (changed_[i]) changed.push_back(i);
-    return {std::move(changed), std::move(events_)};
+    std::vector<size_t> changed, refreshed;
+    for (size_t i = 0; i < changes_.size(); ++i) {
+      if (changes_[i] != Change::kNone) changed.push_back(i);
+      if (changes_[i] == Change::kFigures) refreshed.push_back(i);
+    }
+    return {std::move(changed), std::move(refreshed), std::move(events_)};
   }
 
  private:
-  void MarkChanged(size_t index) {
-    if (changed_.size() <= index) changed_.resize(warnings_.size(), false);
-    changed_[index] = true;
+  // What a run did to a warning; a later, bigger change of the same warning wins.
+  enum class Change : unsigned char { kNone, kFigures, kRecord };
+
+  void MarkChanged(size_t index, Change change = Change::kRecord) {
+    if (changes_.size() <= index) changes_.resize(warnings_.size(), Change::kNone);
+    changes_[index] = std::max(changes_[index], change);
   }
 
   void Emit(WarningEventKind kind, size_t index, Text message, WarningLevel previous) {
@@ -169,8 +175,11 @@ class Reconciler {
     if (SameFigures(warning, condition)) return;
     const WarningLevel previous = warning.level;
     TakeFigures(warning, condition);
+    if (warning.level == previous) {
+      MarkChanged(index, Change::kFigures);
+      return;
+    }
     MarkChanged(index);
-    if (warning.level == previous) return;
     warning.history.push_back({warning.level, as_of_});
     const bool rising = warning.level > previous;
     const Text from = WarningLevelLabel(previous), to = WarningLevelLabel(warning.level);
@@ -232,7 +241,7 @@ class Reconciler {
   std::vector<Warning>& warnings_;
   const Date as_of_;
   const int reply_days_;
-  std::vector<bool> changed_;
+  std::vector<Change> changes_;
   std::vector<WarningEvent> events_;
 };
 

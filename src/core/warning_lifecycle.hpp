@@ -16,8 +16,8 @@
 //  - An order whose reply is late (none by the due date, or one given after it) raises order_overdue once —
 //    the escalation that goes to the leader and the project office.
 //  - Reconcile is idempotent: a second run with the same conditions and date changes nothing and emits nothing.
-//  - A fresh figure without a level change (one more day late) updates the warning silently (`changed`,
-//    no event): notifications are for changes people must act on.
+//  - A fresh figure without a level change (one more day late) updates the warning silently (`changed` and
+//    `refreshed`, no event): notifications are for changes people must act on.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -123,6 +123,10 @@ struct WarningEvent {
 
 struct Reconciliation {
   std::vector<size_t> changed;  // indices into `warnings` of records to insert (id 0) or update, ascending
+  // Of `changed`, the existing warnings that only took today's figures (name, units responsible, figure, threshold,
+  // since, message) at the same level: no event, and their level, history, order and closing untouched. Most of
+  // a daily sweep's writes; storage writes just those columns. Ascending.
+  std::vector<size_t> refreshed;
   std::vector<WarningEvent> events;
 };
 

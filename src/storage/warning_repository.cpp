@@ -18,10 +18,13 @@
 namespace sanpi::storage {
 namespace {
 
-constexpr const char* kColumns =
+// What the sweep reads of a warning; a whole record adds the two lists it never reads.
+const std::string kSweepColumns =
     "w.id, w.condition_key, w.project_name, w.level, w.unit, w.figure, w.threshold, w.since, w.message_zh, "
-    "w.message_en, w.opened_on, w.closed_on, w.history, w.responses, w.responsible_unit_id, w.leader_id, "
-    "w.assignee_id, w.assigned_on, w.order_json, w.version";
+    "w.message_en, w.opened_on, w.closed_on, w.responsible_unit_id, w.leader_id, w.assignee_id, w.assigned_on, "
+    "w.order_json, w.version";
+const std::string kColumns = kSweepColumns + ", w.history, w.responses";
+constexpr size_t kHistoryColumn = 18, kResponsesColumn = 19;
 
 // "($3, $4, …)" for the next `count` parameters after `offset`, each wrapped by `casts[k]` when it names a type.
 std::string Tuple(size_t offset, const std::vector<const char*>& casts) {
@@ -41,26 +44,46 @@ std::optional<core::Date> DateAt(const Row& row, size_t column) {
 }
 std::string LevelText(core::WarningLevel level) { return std::string(core::WarningLevelCode(level)); }
 
-// The columns a sweep or an action may change, in the order of kMutableCasts.
-constexpr const char* kMutableNames[] = {"project_name", "level", "peak_level", "unit", "figure", "threshold",
-                                         "since", "message_zh", "message_en", "closed_on", "history", "responses",
-                                         "responsible_unit_id", "leader_id", "assignee_id", "assigned_on",
-                                         "order_state", "order_json"};
-const std::vector<const char*> kMutableCasts = {"TEXT", "TEXT", "TEXT", "TEXT", "DOUBLE PRECISION", "BIGINT",
-                                                "TEXT", "TEXT", "TEXT", "TEXT", "TEXT", "TEXT",
-                                                "BIGINT", "BIGINT", "BIGINT", "TEXT", "TEXT", "TEXT"};
+// A column that a sweep or a person's action may change.
+struct MutableColumn {
+  const char* name;
+  const char* cast;  // its type in a VALUES list, whose columns PostgreSQL otherwise takes for text
+  bool figure;       // one of today's figures (core TakeFigures): all that a refreshed warning changes
+  Value (*value)(const core::Warning&);
+};
 
-void PushMutable(Params& params, const core::Warning& w) {
-  const Value order_state = w.order ? Value{std::string(core::OrderStateCode(w.order->state))} : Value{nullptr};
-  const Value order_json = w.order ? Value{codec::OrderText(*w.order)} : Value{nullptr};
-  for (Value value : {Value{w.project_name}, Value{LevelText(w.level)}, Value{LevelText(w.PeakLevel())},
-                      Value{std::string(core::ThresholdUnitCode(w.unit))}, Value{w.figure},
-                      Value{std::int64_t{w.threshold}}, Value{w.since.ToString()}, Value{w.message.zh},
-                      Value{w.message.en}, DateValue(w.closed_on), Value{codec::HistoryText(w.history)},
-                      Value{codec::ResponsesText(w.responses)}, Value{w.responsible_unit_id}, Value{w.leader_id},
-                      Value{w.assignee_id}, DateValue(w.assigned_on), order_state, order_json}) {
-    params.push_back(std::move(value));
-  }
+using W = core::Warning;
+const MutableColumn kMutable[] = {
+    {"project_name", "TEXT", true, [](const W& w) { return Value{w.project_name}; }},
+    {"level", "TEXT", false, [](const W& w) { return Value{LevelText(w.level)}; }},
+    {"peak_level", "TEXT", false, [](const W& w) { return Value{LevelText(w.PeakLevel())}; }},
+    {"unit", "TEXT", true, [](const W& w) { return Value{std::string(core::ThresholdUnitCode(w.unit))}; }},
+    {"figure", "DOUBLE PRECISION", true, [](const W& w) { return Value{w.figure}; }},
+    {"threshold", "BIGINT", true, [](const W& w) { return Value{std::int64_t{w.threshold}}; }},
+    {"since", "TEXT", true, [](const W& w) { return Value{w.since.ToString()}; }},
+    {"message_zh", "TEXT", true, [](const W& w) { return Value{w.message.zh}; }},
+    {"message_en", "TEXT", true, [](const W& w) { return Value{w.message.en}; }},
+    {"closed_on", "TEXT", false, [](const W& w) { return DateValue(w.closed_on); }},
+    {"history", "TEXT", false, [](const W& w) { return Value{codec::HistoryText(w.history)}; }},
+    {"responses", "TEXT", false, [](const W& w) { return Value{codec::ResponsesText(w.responses)}; }},
+    {"responsible_unit_id", "BIGINT", true, [](const W& w) { return Value{w.responsible_unit_id}; }},
+    {"leader_id", "BIGINT", true, [](const W& w) { return Value{w.leader_id}; }},
+    {"assignee_id", "BIGINT", false, [](const W& w) { return Value{w.assignee_id}; }},
+    {"assigned_on", "TEXT", false, [](const W& w) { return DateValue(w.assigned_on); }},
+    {"order_state", "TEXT", false,
+     [](const W& w) { return w.order ? Value{std::string(core::OrderStateCode(w.order->state))} : Value{nullptr}; }},
+    {"order_json", "TEXT", false, [](const W& w) { return w.order ? Value{codec::OrderText(*w.order)} : Value{nullptr}; }},
+};
+
+std::vector<const MutableColumn*> MutableColumns(bool figures_only) {
+  std::vector<const MutableColumn*> out;
+  for (const MutableColumn& column : kMutable)
+    if (!figures_only || column.figure) out.push_back(&column);
+  return out;
+}
+
+void PushMutable(Params& params, const core::Warning& w, const std::vector<const MutableColumn*>& columns) {
+  for (const MutableColumn* column : columns) params.push_back(column->value(w));
 }
 
 core::Warning FromRow(const Row& row) {
@@ -76,14 +99,16 @@ core::Warning FromRow(const Row& row) {
   w.message = {row.Text(8), row.Text(9)};
   w.opened_on = core::Date::Parse(row.Text(10)).value_or(core::Date{});
   w.closed_on = DateAt(row, 11);
-  w.history = codec::HistoryFromText(row.Text(12));
-  w.responses = codec::ResponsesFromText(row.Text(13));
-  w.responsible_unit_id = row.Int(14);
-  w.leader_id = row.Int(15);
-  w.assignee_id = row.Int(16);
-  w.assigned_on = DateAt(row, 17);
-  if (!row.IsNull(18)) w.order = codec::OrderFromText(row.Text(18));
-  w.version = row.Int(19);
+  w.responsible_unit_id = row.Int(12);
+  w.leader_id = row.Int(13);
+  w.assignee_id = row.Int(14);
+  w.assigned_on = DateAt(row, 15);
+  if (!row.IsNull(16)) w.order = codec::OrderFromText(row.Text(16));
+  w.version = row.Int(17);
+  if (row.size() > kResponsesColumn) {  // kColumns, not kSweepColumns
+    w.history = codec::HistoryFromText(row.Text(kHistoryColumn));
+    w.responses = codec::ResponsesFromText(row.Text(kResponsesColumn));
+  }
   return w;
 }
 
@@ -106,44 +131,81 @@ std::string WarningRepository::VisibleTo(const core::Principal& caller, Params& 
   return visible;
 }
 
-std::vector<core::Warning> WarningRepository::Select(const std::string& where, const Params& params) {
+std::vector<core::Warning> WarningRepository::Select(const std::string& columns, const std::string& where,
+                                                     const Params& params) {
   std::vector<core::Warning> out;
-  const Rows rows = tx_.Query(std::string("SELECT ") + kColumns + " FROM warnings w " + where, params);
+  const Rows rows = tx_.Query("SELECT " + columns + " FROM warnings w " + where, params);
+  // Decoded in id order: sorting the rows' ids is cheaper than sorting the warnings, and the database would sort a
+  // whole region's rows in a temporary B-tree.
+  std::vector<std::pair<std::int64_t, size_t>> by_id;
+  by_id.reserve(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) by_id.emplace_back(rows[i].Int(0), i);
+  std::sort(by_id.begin(), by_id.end());
   out.reserve(rows.size());
-  for (auto row : rows) out.push_back(FromRow(row));
+  for (const auto& [id, index] : by_id) out.push_back(FromRow(rows[index]));
   return out;
 }
 
 std::vector<core::Warning> WarningRepository::OpenWarnings(const std::string& region_code, std::int64_t project_id) {
-  // Sorted here rather than by the database, which would sort the whole region's rows in a temporary B-tree.
-  std::vector<core::Warning> warnings =
-      project_id != 0 ? Select("WHERE w.region_code = $1 AND w.project_id = $2 AND w.closed_on IS NULL",
-                               {region_code, project_id})
-                      : Select("WHERE w.region_code = $1 AND w.closed_on IS NULL", {region_code});
-  std::sort(warnings.begin(), warnings.end(), [](const core::Warning& a, const core::Warning& b) { return a.id < b.id; });
-  return warnings;
+  return project_id != 0
+             ? Select(kSweepColumns, "WHERE w.region_code = $1 AND w.project_id = $2 AND w.closed_on IS NULL",
+                      {region_code, project_id})
+             : Select(kSweepColumns, "WHERE w.region_code = $1 AND w.closed_on IS NULL", {region_code});
 }
 
 core::Status WarningRepository::StoreReconciled(const std::string& region_code, std::vector<core::Warning>& warnings,
-                                                const std::vector<size_t>& changed,
-                                                std::vector<core::WarningEvent>& events) {
-  std::vector<core::Warning*> fresh, updated;
-  for (size_t index : changed) (warnings[index].id == 0 ? fresh : updated).push_back(&warnings[index]);
-  if (auto status = Update(updated); !status.ok()) return status;
+                                                core::Reconciliation& result) {
+  std::vector<bool> refreshed(warnings.size(), false);
+  for (size_t index : result.refreshed) refreshed[index] = true;
+  std::vector<core::Warning*> fresh, figures_only, rewritten;
+  for (size_t index : result.changed) {
+    core::Warning* w = &warnings[index];
+    (w->id == 0 ? fresh : refreshed[index] ? figures_only : rewritten).push_back(w);
+  }
+  if (auto status = AddStoredLists(rewritten); !status.ok()) return status;
+  if (auto status = Update(rewritten, Columns::kRecord); !status.ok()) return status;
+  if (auto status = Update(figures_only, Columns::kFigures); !status.ok()) return status;
   Insert(region_code, fresh);
-  for (core::WarningEvent& event : events) event.warning_id = warnings[event.warning_index].id;
-  AppendEvents(region_code, events);
+  for (core::WarningEvent& event : result.events) event.warning_id = warnings[event.warning_index].id;
+  AppendEvents(region_code, result.events);
   return core::Status::Ok();
+}
+
+core::Status WarningRepository::AddStoredLists(const std::vector<core::Warning*>& warnings) {
+  std::unordered_map<std::int64_t, core::Warning*> by_id;
+  for (core::Warning* w : warnings) by_id.emplace(w->id, w);
+  size_t found = 0;
+  bool stale = false;
+  InBatches(warnings.size(), [&](size_t first, size_t count) {
+    Params ids;
+    std::string list;
+    for (size_t i = first; i < first + count; ++i) {
+      ids.push_back(warnings[i]->id);
+      list += (i > first ? ", $" : "$") + std::to_string(ids.size());
+    }
+    for (auto row : tx_.Query("SELECT id, version, history, responses FROM warnings WHERE id IN (" + list + ")", ids)) {
+      core::Warning& w = *by_id.at(row.Int(0));
+      ++found;
+      // Changed since the sweep read it (on its other connection): the versioned update would fail anyway.
+      if (row.Int(1) != w.version) stale = true;
+      std::vector<core::LevelChange> history = codec::HistoryFromText(row.Text(2));
+      history.insert(history.end(), w.history.begin(), w.history.end());
+      w.history = std::move(history);
+      w.responses = codec::ResponsesFromText(row.Text(3));
+    }
+  });
+  return stale || found != warnings.size() ? Stale() : core::Status::Ok();
 }
 
 void WarningRepository::Insert(const std::string& region_code, std::vector<core::Warning*>& fresh) {
   const std::string now = NowLocal();
-  std::vector<const char*> casts(10 + std::size(kMutableNames), nullptr);
+  const std::vector<const MutableColumn*> columns = MutableColumns(false);
+  std::vector<const char*> casts(10 + columns.size(), nullptr);
   InBatches(fresh.size(), [&](size_t first, size_t count) {
     std::string sql =
         "INSERT INTO warnings (region_code, condition_key, rule, project_id, subject, subject_id, opened_on, version, "
         "created_at, updated_at";
-    for (const char* name : kMutableNames) sql += std::string(", ") + name;
+    for (const MutableColumn* column : columns) sql += std::string(", ") + column->name;
     sql += ") VALUES ";
     Params params;
     std::unordered_map<std::string, core::Warning*> by_key;
@@ -158,7 +220,7 @@ void WarningRepository::Insert(const std::string& region_code, std::vector<core:
                           Value{now}}) {
         params.push_back(std::move(value));
       }
-      PushMutable(params, w);
+      PushMutable(params, w, columns);
       by_key.emplace(std::move(key), &w);
     }
     // RETURNING's row order is not promised: the ids are matched back by their condition keys.
@@ -168,12 +230,14 @@ void WarningRepository::Insert(const std::string& region_code, std::vector<core:
   });
 }
 
-core::Status WarningRepository::Update(const std::vector<core::Warning*>& changed) {
+core::Status WarningRepository::Update(const std::vector<core::Warning*>& changed, Columns which) {
+  const std::vector<const MutableColumn*> columns = MutableColumns(which == Columns::kFigures);
   std::vector<const char*> casts = {"BIGINT", "BIGINT"};
-  casts.insert(casts.end(), kMutableCasts.begin(), kMutableCasts.end());
   std::string assignments;
-  for (size_t k = 0; k < std::size(kMutableNames); ++k)
-    assignments += std::string(kMutableNames[k]) + " = v.column" + std::to_string(k + 3) + ", ";
+  for (const MutableColumn* column : columns) {
+    casts.push_back(column->cast);
+    assignments += std::string(column->name) + " = v.column" + std::to_string(casts.size()) + ", ";
+  }
   bool stale = false;
   InBatches(changed.size(), [&](size_t first, size_t count) {
     if (stale) return;
@@ -184,7 +248,7 @@ core::Status WarningRepository::Update(const std::vector<core::Warning*>& change
       values += (i > first ? ", " : "") + Tuple(params.size(), casts);
       params.push_back(w.id);
       params.push_back(w.version);
-      PushMutable(params, w);
+      PushMutable(params, w, columns);
     }
     const std::int64_t written = tx_.Execute("UPDATE warnings SET " + assignments +
                                                  "version = warnings.version + 1, updated_at = $1 FROM (VALUES " +
@@ -234,7 +298,8 @@ void WarningRepository::AppendEvents(const std::string& region_code, const std::
 
 core::Result<core::Warning> WarningRepository::Get(const core::Principal& caller, std::int64_t id) {
   Params params{id};
-  auto found = Select("JOIN projects t ON t.id = w.project_id WHERE w.id = $1 AND " + VisibleTo(caller, params), params);
+  auto found =
+      Select(kColumns, "JOIN projects t ON t.id = w.project_id WHERE w.id = $1 AND " + VisibleTo(caller, params), params);
   if (found.empty()) return NoWarning();
   return std::move(found.front());
 }
@@ -265,7 +330,7 @@ WarningList WarningRepository::List(const core::Principal& caller, const Warning
                                     {{"level", kSeverity}, {"opened_on", "w.opened_on"}, {"figure", "w.figure"},
                                      {"project_name", "w.project_name"}},
                                     std::string(kSeverity) + " DESC, w.opened_on", "w.id");
-  const Rows rows = tx_.Query(std::string("SELECT ") + kColumns + where + order + Limit(page), params);
+  const Rows rows = tx_.Query("SELECT " + kColumns + where + order + Limit(page), params);
   for (auto row : rows) out.page.items.push_back(FromRow(row));
   out.page.total = TotalOf(page, out.page.items.size(),
                            [&] { return tx_.Query("SELECT COUNT(*)" + where, params).front().Int(0); });
@@ -308,7 +373,7 @@ core::Result<core::Warning> WarningRepository::Act(const core::Principal& caller
   core::Result<core::WarningEvent> event = change(after);
   if (!event.ok()) return event.status();
   std::vector<core::Warning*> changed{&after};
-  if (auto status = Update(changed); !status.ok()) return status;
+  if (auto status = Update(changed, Columns::kRecord); !status.ok()) return status;
   event->warning_id = id;
   const std::string region = tx_.Query("SELECT region_code FROM warnings WHERE id = $1", {id}).front().Text(0);
   AppendEvents(region, {*event});

@@ -37,13 +37,17 @@ class WarningRepository {
   explicit WarningRepository(Transaction& tx) : tx_(tx) {}
 
   // The open warnings of the region (or of one project when `project_id` is not 0), by id: the input of
-  // core::Reconcile.
+  // core::Reconcile. Without their history and responses, which Reconcile only appends to and never reads
+  // (decoding them took a large part of a daily sweep's load): `history` holds just what Reconcile appends, and
+  // StoreReconciled puts the stored lists back before it writes them.
   std::vector<core::Warning> OpenWarnings(const std::string& region_code, std::int64_t project_id = 0);
-  // Writes what Reconcile changed: inserts the warnings at `changed` with id 0 (filling in their ids), updates the
-  // others (Conflict when one was changed meanwhile: the caller rolls back and sweeps again), then appends `events`
-  // with their warnings' ids. Set-based: a few statements per few hundred warnings.
+  // Writes what Reconcile did to `warnings` (from OpenWarnings): inserts the new ones (id 0, filling in their ids);
+  // for those only `refreshed`, writes today's figures alone; for the others, reads their stored history and
+  // responses, appends this run's history and writes the whole record. Conflict when one was changed meanwhile
+  // (the caller rolls back and sweeps again). Then appends the events with their warnings' ids. Set-based: a few
+  // statements per few hundred warnings.
   core::Status StoreReconciled(const std::string& region_code, std::vector<core::Warning>& warnings,
-                               const std::vector<size_t>& changed, std::vector<core::WarningEvent>& events);
+                               core::Reconciliation& result);
 
   // NotFound when absent or outside the caller's scope.
   core::Result<core::Warning> Get(const core::Principal& caller, std::int64_t id);
@@ -73,9 +77,13 @@ class WarningRepository {
   template <class Change>
   core::Result<core::Warning> Act(const core::Principal& caller, std::int64_t id, std::int64_t version,
                                   const std::string& action, Change change);
-  std::vector<core::Warning> Select(const std::string& where, const Params& params);
+  // Which columns Update writes: the whole record, or today's figures only (a refreshed warning).
+  enum class Columns { kRecord, kFigures };
+  std::vector<core::Warning> Select(const std::string& columns, const std::string& where, const Params& params);
+  // Puts the stored history and responses of warnings read by OpenWarnings back: Conflict when one has changed.
+  core::Status AddStoredLists(const std::vector<core::Warning*>& warnings);
   void Insert(const std::string& region_code, std::vector<core::Warning*>& fresh);
-  core::Status Update(const std::vector<core::Warning*>& changed);
+  core::Status Update(const std::vector<core::Warning*>& changed, Columns which);
   void AppendEvents(const std::string& region_code, const std::vector<core::WarningEvent>& events);
   Transaction& tx_;
 };

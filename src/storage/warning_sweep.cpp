@@ -68,21 +68,24 @@ core::Result<SweepCounts> SweepOnce(Database& db, const std::string& region_code
   auto tx = db.Begin(Access::kWrite);
   const WarningRuleSettings settings = WarningRuleRepository(*tx).Get(region_code);
   RegionWarningFacts facts = LoadWarningFacts(*tx, region_code, as_of, project_id);
-  WarningRepository repository(*tx);
-  warnings = project_id == 0 ? open_warnings.get() : repository.OpenWarnings(region_code, project_id);
   counts.stages.load = SecondsSince(clock);
 
+  // Today's conditions are found while the other connection may still be reading the open warnings.
   counts.projects = static_cast<std::int64_t>(facts.projects.size());
   std::vector<core::WarningCondition> conditions =
       core::SweepWarnings(facts.projects, settings.rules, as_of, facts.report_due_day);
   counts.conditions = static_cast<std::int64_t>(conditions.size());
   facts.projects = {};  // the facts are no longer needed: free them before the warnings grow
-  core::Reconciliation result =
-      core::Reconcile(warnings, std::move(conditions), as_of, settings.rules.supervision_reply_days());
   counts.stages.evaluate = SecondsSince(clock);
 
-  if (auto status = repository.StoreReconciled(region_code, warnings, result.changed, result.events); !status.ok())
-    return status;
+  WarningRepository repository(*tx);
+  warnings = project_id == 0 ? open_warnings.get() : repository.OpenWarnings(region_code, project_id);
+  counts.stages.load += SecondsSince(clock);
+  core::Reconciliation result =
+      core::Reconcile(warnings, std::move(conditions), as_of, settings.rules.supervision_reply_days());
+  counts.stages.evaluate += SecondsSince(clock);
+
+  if (auto status = repository.StoreReconciled(region_code, warnings, result); !status.ok()) return status;
   tx->Commit();
   counts.stages.store = SecondsSince(clock);
   Count(counts, result.events);

@@ -19,7 +19,7 @@ struct SweepCounts {
   std::int64_t updated = 0;     // warnings written, including silent figure updates
   std::int64_t open = 0;        // open warnings after the sweep
   struct Stages {
-    double load = 0;      // rules, facts and open warnings read
+    double load = 0;      // rules, facts and open warnings read (the wait for the warnings after evaluating included)
     double evaluate = 0;  // conditions found and reconciled (core, no I/O)
     double store = 0;     // changes written and committed
   } stages;               // seconds, for `sanpi sweep` and the bench

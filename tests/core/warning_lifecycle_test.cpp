@@ -58,9 +58,34 @@ TEST(WarningLifecycle, NewFigureSameLevelUpdatesSilently) {
   Reconcile(warnings, std::vector{Condition(1, WarningLevel::kYellow, 1)}, Date(2025, 3, 2));
   Reconciliation next = Reconcile(warnings, std::vector{Condition(1, WarningLevel::kYellow, 2)}, Date(2025, 3, 3));
   EXPECT_THAT(next.changed, ElementsAre(0u));
+  EXPECT_THAT(next.refreshed, ElementsAre(0u)) << "only today's figures: storage writes just those";
   EXPECT_TRUE(next.events.empty());
   EXPECT_DOUBLE_EQ(warnings[0].figure, 2);
   EXPECT_EQ(warnings[0].history.size(), 1u);
+}
+
+TEST(WarningLifecycle, OnlyAWarningThatTookJustTodaysFiguresIsRefreshed) {
+  auto milestone = [](std::int64_t id, WarningLevel level, double figure) {
+    return Condition(1, level, figure, RuleKind::kMilestoneOverdue, id);
+  };
+  std::vector<Warning> warnings;
+  Reconciliation opened = Reconcile(warnings,
+                                    std::vector{milestone(1, WarningLevel::kYellow, 1), milestone(2, WarningLevel::kRed, 30),
+                                                milestone(3, WarningLevel::kYellow, 1)},
+                                    Date(2025, 3, 2), 5);
+  EXPECT_TRUE(opened.refreshed.empty()) << "new warnings are inserted whole";
+  // One more day late at the same level; one more day late with its order overdue; escalated.
+  Reconciliation next = Reconcile(warnings,
+                                  std::vector{milestone(1, WarningLevel::kYellow, 2), milestone(2, WarningLevel::kRed, 31),
+                                              milestone(3, WarningLevel::kOrange, 15)},
+                                  Date(2025, 3, 8));
+  EXPECT_THAT(Kinds(next), ElementsAre(WarningEventKind::kEscalated, WarningEventKind::kOrderOverdue));
+  EXPECT_THAT(next.changed, ElementsAre(0u, 1u, 2u));
+  EXPECT_THAT(next.refreshed, ElementsAre(0u));
+  // Closed.
+  Reconciliation closed = Reconcile(warnings, std::vector{milestone(1, WarningLevel::kYellow, 3)}, Date(2025, 3, 9));
+  EXPECT_THAT(closed.changed, ElementsAre(0u, 1u, 2u));
+  EXPECT_THAT(closed.refreshed, ElementsAre(0u));
 }
 
 TEST(WarningLifecycle, EscalatesToRedAndIssuesOneOrder) {

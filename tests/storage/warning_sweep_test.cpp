@@ -4,12 +4,15 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <optional>
 #include <set>
 #include <thread>
 
+#include "codec/warning_json.hpp"
 #include "core/date.hpp"
 #include "demo/demo_zone.hpp"
 #include "storage/sweep_scheduler.hpp"
+#include "storage/warning_repository.hpp"
 #include "storage/warning_rule_repository.hpp"
 #include "storage/warning_sweep.hpp"
 #include "support/test_database.hpp"
@@ -30,6 +33,36 @@ class WarningSweepTest : public BackendTest {
   std::int64_t Scalar(const std::string& sql) {
     auto tx = db().Begin(storage::Access::kRead);
     return tx->Query(sql).front().Int(0);
+  }
+  core::Principal Office() {
+    auto tx = db().Begin(storage::Access::kRead);
+    core::Principal office;
+    office.user_id = tx->Query("SELECT id FROM users WHERE username = 'office'").front().Int(0);
+    office.roles = {core::Role::kOffice};
+    office.scope = core::DataScope::kRegion;
+    office.region_code = kRegion;
+    return office;
+  }
+  struct MilestoneWarning {
+    std::int64_t id = 0, milestone = 0, version = 0;
+    core::WarningLevel level = core::WarningLevel::kNone;
+    double figure = 0;
+  };
+  // The first overdue-milestone warning, acknowledged with `response`; nullopt when there is none.
+  std::optional<MilestoneWarning> AcknowledgedMilestoneWarning(const std::string& response) {
+    const core::Principal office = Office();
+    auto tx = db().Begin(storage::Access::kWrite);
+    auto rows = tx->Query(
+        "SELECT id, subject_id, version, level, figure FROM warnings WHERE rule = 'milestone_overdue' ORDER BY id "
+        "LIMIT 1");
+    if (rows.empty()) return std::nullopt;
+    MilestoneWarning found{rows.front().Int(0), rows.front().Int(1), rows.front().Int(2),
+                           core::ParseWarningLevel(rows.front().Text(3)).value(), rows.front().Real(4)};
+    auto acknowledged = storage::WarningRepository(*tx).Acknowledge(office, found.id, found.version, response);
+    EXPECT_TRUE(acknowledged.ok()) << acknowledged.status().ToString();
+    tx->Commit();
+    ++found.version;
+    return found;
   }
   const core::Date today_ = core::Date::Today();
 };
@@ -104,6 +137,61 @@ TEST_P(WarningSweepTest, AConditionThatClearsClosesItsWarningKeepingItsHistory) 
   EXPECT_NE(row.Text(1).find("\"none\""), std::string::npos) << row.Text(1);
 }
 
+// The sweep reads open warnings without their history and responses (WarningRepository::OpenWarnings); whatever it
+// writes back must still carry them whole.
+TEST_P(WarningSweepTest, AWarningTheSweepClosesKeepsItsStoredHistoryAndResponses) {
+  ASSERT_TRUE(storage::Sweep(db(), kRegion, today_).ok());
+  const auto late = AcknowledgedMilestoneWarning("已协调施工单位加快进度");
+  if (!late) GTEST_SKIP() << "the demo zone has no overdue milestone today";
+  {
+    auto tx = db().Begin(storage::Access::kWrite);
+    tx->Execute("UPDATE milestones SET actual = $1 WHERE id = $2", {today_.AddDays(-1).ToString(), late->milestone});
+    tx->Commit();
+  }
+  auto counts = storage::Sweep(db(), kRegion, today_);
+  ASSERT_TRUE(counts.ok()) << counts.status().ToString();
+  EXPECT_EQ(counts->closed, 1);
+  auto tx = db().Begin(storage::Access::kRead);
+  const storage::Rows rows = tx->Query("SELECT history, responses, version FROM warnings WHERE id = $1", {late->id});
+  auto row = rows.front();
+  const std::vector<core::LevelChange> history = codec::HistoryFromText(row.Text(0));
+  ASSERT_EQ(history.size(), 2u) << row.Text(0);
+  EXPECT_EQ(history[0], (core::LevelChange{late->level, today_})) << "the opening level, stored before this sweep";
+  EXPECT_EQ(history[1], (core::LevelChange{core::WarningLevel::kNone, today_}));
+  const std::vector<core::WarningResponse> responses = codec::ResponsesFromText(row.Text(1));
+  ASSERT_EQ(responses.size(), 1u) << row.Text(1);
+  EXPECT_EQ(responses[0].text, "已协调施工单位加快进度");
+  EXPECT_EQ(row.Int(2), late->version + 1);
+}
+
+TEST_P(WarningSweepTest, TheNextDaysFiguresLeaveHistoryAndResponsesAsTheyWere) {
+  ASSERT_TRUE(storage::Sweep(db(), kRegion, today_).ok());
+  const auto late = AcknowledgedMilestoneWarning("已组织加班抢工");
+  if (!late) GTEST_SKIP() << "the demo zone has no overdue milestone today";
+  std::string history_before;
+  {
+    auto tx = db().Begin(storage::Access::kRead);
+    history_before = tx->Query("SELECT history FROM warnings WHERE id = $1", {late->id}).front().Text(0);
+  }
+  auto counts = storage::Sweep(db(), kRegion, today_.AddDays(1));
+  ASSERT_TRUE(counts.ok()) << counts.status().ToString();
+  EXPECT_GT(counts->updated, 0);
+  auto tx = db().Begin(storage::Access::kRead);
+  const storage::Rows rows =
+      tx->Query("SELECT history, responses, version, figure, level FROM warnings WHERE id = $1", {late->id});
+  auto row = rows.front();
+  EXPECT_DOUBLE_EQ(row.Real(3), late->figure + 1) << "one more day late";
+  EXPECT_EQ(row.Int(2), late->version + 1);
+  const std::vector<core::LevelChange> history = codec::HistoryFromText(row.Text(0));
+  ASSERT_FALSE(history.empty());
+  EXPECT_EQ(history.front(), (core::LevelChange{late->level, today_}));
+  if (row.Text(4) == core::WarningLevelCode(late->level)) {
+    EXPECT_EQ(row.Text(0), history_before) << "a figure without a level change leaves the history alone";
+  }
+  const std::vector<core::WarningResponse> responses = codec::ResponsesFromText(row.Text(1));
+  ASSERT_EQ(responses.size(), 1u) << row.Text(1);
+  EXPECT_EQ(responses[0].text, "已组织加班抢工");
+}
 
 TEST_P(WarningSweepTest, ALateReportCountsAsUnfiledUntilTheDayItWasFiled) {
   // Last June's report of a started project, made late: first submitted ten days after its due date. Swept as of

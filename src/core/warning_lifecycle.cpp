@@ -6,6 +6,18 @@
 #include "core/validation.hpp"
 
 namespace sanpi::core {
+std::int64_t MessageDigest(const Text& message) {
+  std::uint64_t hash = 14695981039346656037ull;
+  auto mix = [&hash](unsigned char byte) {
+    hash ^= byte;
+    hash *= 1099511628211ull;
+  };
+  for (char c : message.zh) mix(static_cast<unsigned char>(c));
+  mix(0xff);  // never inside UTF-8: "ab" + "c" and "a" + "bc" differ
+  for (char c : message.en) mix(static_cast<unsigned char>(c));
+  return static_cast<std::int64_t>(hash);
+}
+
 namespace {
 
 // "【红色预警】某项目：" / "[red warning] Project: ".
@@ -46,6 +58,7 @@ void TakeFigures(Warning& warning, WarningCondition& condition) {
   warning.threshold = condition.threshold;
   warning.since = condition.since;
   warning.message = std::move(condition.message);
+  warning.message_digest = MessageDigest(warning.message);
 }
 
 // Open addressing over indices into `warnings`: no allocation per key, which matters at 400,000 warnings.
@@ -91,8 +104,8 @@ class KeyTable {
 bool SameFigures(const Warning& warning, const WarningCondition& condition) {
   return warning.level == condition.level && warning.figure == condition.figure &&
          warning.threshold == condition.threshold && warning.since == condition.since &&
-         warning.unit == condition.unit && warning.message.zh == condition.message.zh &&
-         warning.message.en == condition.message.en && warning.project_name == condition.project_name &&
+         warning.unit == condition.unit && warning.message_digest == MessageDigest(condition.message) &&
+         warning.project_name == condition.project_name &&
          warning.responsible_unit_id == condition.responsible_unit_id && warning.leader_id == condition.leader_id;
 }
 

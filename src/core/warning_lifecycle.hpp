@@ -81,6 +81,8 @@ struct Warning {
   int threshold = 0;
   Date since;
   Text message;
+  // MessageDigest(message): what the sweep compares, so that it need not read the texts of every open warning.
+  std::int64_t message_digest = 0;
   Date opened_on;
   std::optional<Date> closed_on;
   std::vector<LevelChange> history;  // the opening level first, then every change
@@ -120,6 +122,9 @@ struct WarningEvent {
   std::int64_t actor_id = 0;     // 0: the system
   Text message;                  // one line: "【红色预警】某项目：…"
 };
+
+// A 64-bit digest (FNV-1a) of both texts of a warning's message.
+std::int64_t MessageDigest(const Text& message);
 
 struct Reconciliation {
   std::vector<size_t> changed;  // indices into `warnings` of records to insert (id 0) or update, ascending

@@ -115,6 +115,9 @@ RegionWarningFacts LoadWarningFacts(Transaction& tx, const std::string& region_c
   const int year = as_of.year();
   const std::string day = as_of.ToString();
   Params params{region_code, std::int64_t{year}, std::int64_t{year - 1}, day};
+  // PostgreSQL sorts a whole region's rows (44 columns each) for the ORDER BY: in memory, not in 4 MB runs on disk
+  // (its default work_mem). For this transaction only.
+  if (project_id == 0 && tx.dialect() == Dialect::kPostgres) tx.Execute("SET LOCAL work_mem = '64MB'");
   const Rows rows = tx.Query(Narrowed(kProjects, "t.id", project_id, params, "t.id"), params);
   out.projects.reserve(rows.size());
   // The submitted months of both years, filled in below once the late submissions are known.

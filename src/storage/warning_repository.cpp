@@ -18,13 +18,14 @@
 namespace sanpi::storage {
 namespace {
 
-// What the sweep reads of a warning; a whole record adds the two lists it never reads.
+// What the sweep reads of a warning: its messages by their digest; a whole record adds the texts and the two
+// lists the sweep never reads.
 const std::string kSweepColumns =
-    "w.id, w.condition_key, w.project_name, w.level, w.unit, w.figure, w.threshold, w.since, w.message_zh, "
-    "w.message_en, w.opened_on, w.closed_on, w.responsible_unit_id, w.leader_id, w.assignee_id, w.assigned_on, "
-    "w.order_json, w.version";
-const std::string kColumns = kSweepColumns + ", w.history, w.responses";
-constexpr size_t kHistoryColumn = 18, kResponsesColumn = 19;
+    "w.id, w.condition_key, w.project_name, w.level, w.unit, w.figure, w.threshold, w.since, w.opened_on, "
+    "w.closed_on, w.responsible_unit_id, w.leader_id, w.assignee_id, w.assigned_on, w.order_json, w.version, "
+    "w.message_digest";
+const std::string kColumns = kSweepColumns + ", w.message_zh, w.message_en, w.history, w.responses";
+constexpr size_t kMessageColumn = 17, kHistoryColumn = 19, kResponsesColumn = 20;
 
 // "($3, $4, …)" for the next `count` parameters after `offset`, each wrapped by `casts[k]` when it names a type.
 std::string Tuple(size_t offset, const std::vector<const char*>& casts) {
@@ -63,6 +64,7 @@ const MutableColumn kMutable[] = {
     {"since", "TEXT", true, [](const W& w) { return Value{w.since.ToString()}; }},
     {"message_zh", "TEXT", true, [](const W& w) { return Value{w.message.zh}; }},
     {"message_en", "TEXT", true, [](const W& w) { return Value{w.message.en}; }},
+    {"message_digest", "BIGINT", true, [](const W& w) { return Value{w.message_digest}; }},
     {"closed_on", "TEXT", false, [](const W& w) { return DateValue(w.closed_on); }},
     {"history", "TEXT", false, [](const W& w) { return Value{codec::HistoryText(w.history)}; }},
     {"responses", "TEXT", false, [](const W& w) { return Value{codec::ResponsesText(w.responses)}; }},
@@ -96,16 +98,17 @@ core::Warning FromRow(const Row& row) {
   w.figure = row.Real(5);
   w.threshold = static_cast<int>(row.Int(6));
   w.since = core::Date::Parse(row.Text(7)).value_or(core::Date{});
-  w.message = {row.Text(8), row.Text(9)};
-  w.opened_on = core::Date::Parse(row.Text(10)).value_or(core::Date{});
-  w.closed_on = DateAt(row, 11);
-  w.responsible_unit_id = row.Int(12);
-  w.leader_id = row.Int(13);
-  w.assignee_id = row.Int(14);
-  w.assigned_on = DateAt(row, 15);
-  if (!row.IsNull(16)) w.order = codec::OrderFromText(row.Text(16));
-  w.version = row.Int(17);
+  w.opened_on = core::Date::Parse(row.Text(8)).value_or(core::Date{});
+  w.closed_on = DateAt(row, 9);
+  w.responsible_unit_id = row.Int(10);
+  w.leader_id = row.Int(11);
+  w.assignee_id = row.Int(12);
+  w.assigned_on = DateAt(row, 13);
+  if (!row.IsNull(14)) w.order = codec::OrderFromText(row.Text(14));
+  w.version = row.Int(15);
+  w.message_digest = row.Int(16);
   if (row.size() > kResponsesColumn) {  // kColumns, not kSweepColumns
+    w.message = {row.Text(kMessageColumn), row.Text(kMessageColumn + 1)};
     w.history = codec::HistoryFromText(row.Text(kHistoryColumn));
     w.responses = codec::ResponsesFromText(row.Text(kResponsesColumn));
   }
@@ -162,7 +165,7 @@ core::Status WarningRepository::StoreReconciled(const std::string& region_code, 
     core::Warning* w = &warnings[index];
     (w->id == 0 ? fresh : refreshed[index] ? figures_only : rewritten).push_back(w);
   }
-  if (auto status = AddStoredLists(rewritten); !status.ok()) return status;
+  if (auto status = AddStoredParts(rewritten); !status.ok()) return status;
   if (auto status = Update(rewritten, Columns::kRecord); !status.ok()) return status;
   if (auto status = Update(figures_only, Columns::kFigures); !status.ok()) return status;
   Insert(region_code, fresh);
@@ -171,7 +174,7 @@ core::Status WarningRepository::StoreReconciled(const std::string& region_code, 
   return core::Status::Ok();
 }
 
-core::Status WarningRepository::AddStoredLists(const std::vector<core::Warning*>& warnings) {
+core::Status WarningRepository::AddStoredParts(const std::vector<core::Warning*>& warnings) {
   std::unordered_map<std::int64_t, core::Warning*> by_id;
   for (core::Warning* w : warnings) by_id.emplace(w->id, w);
   size_t found = 0;
@@ -183,7 +186,9 @@ core::Status WarningRepository::AddStoredLists(const std::vector<core::Warning*>
       ids.push_back(warnings[i]->id);
       list += (i > first ? ", $" : "$") + std::to_string(ids.size());
     }
-    for (auto row : tx_.Query("SELECT id, version, history, responses FROM warnings WHERE id IN (" + list + ")", ids)) {
+    for (auto row : tx_.Query("SELECT id, version, history, responses, message_zh, message_en FROM warnings "
+                              "WHERE id IN (" + list + ")",
+                              ids)) {
       core::Warning& w = *by_id.at(row.Int(0));
       ++found;
       // Changed since the sweep read it (on its other connection): the versioned update would fail anyway.
@@ -192,6 +197,8 @@ core::Status WarningRepository::AddStoredLists(const std::vector<core::Warning*>
       history.insert(history.end(), w.history.begin(), w.history.end());
       w.history = std::move(history);
       w.responses = codec::ResponsesFromText(row.Text(3));
+      // Read without its texts; unless it took today's (a level change), it keeps the stored ones.
+      if (w.message.zh.empty() && w.message.en.empty()) w.message = {row.Text(4), row.Text(5)};
     }
   });
   return stale || found != warnings.size() ? Stale() : core::Status::Ok();

@@ -37,13 +37,14 @@ class WarningRepository {
   explicit WarningRepository(Transaction& tx) : tx_(tx) {}
 
   // The open warnings of the region (or of one project when `project_id` is not 0), by id: the input of
-  // core::Reconcile. Without their history and responses, which Reconcile only appends to and never reads
-  // (decoding them took a large part of a daily sweep's load): `history` holds just what Reconcile appends, and
-  // StoreReconciled puts the stored lists back before it writes them.
+  // core::Reconcile. Without their history and responses, which Reconcile only appends to and never reads, nor
+  // their message texts, which it compares by digest (reading and decoding them took most of a daily sweep's
+  // load): `history` holds just what Reconcile appends, and StoreReconciled puts the stored parts back before it
+  // writes a whole record.
   std::vector<core::Warning> OpenWarnings(const std::string& region_code, std::int64_t project_id = 0);
   // Writes what Reconcile did to `warnings` (from OpenWarnings): inserts the new ones (id 0, filling in their ids);
-  // for those only `refreshed`, writes today's figures alone; for the others, reads their stored history and
-  // responses, appends this run's history and writes the whole record. Conflict when one was changed meanwhile
+  // for those only `refreshed`, writes today's figures alone; for the others, reads their stored history,
+  // responses and (unless today's replaced them) message texts, appends this run's history and writes the whole record. Conflict when one was changed meanwhile
   // (the caller rolls back and sweeps again). Then appends the events with their warnings' ids. Set-based: a few
   // statements per few hundred warnings.
   core::Status StoreReconciled(const std::string& region_code, std::vector<core::Warning>& warnings,
@@ -80,8 +81,10 @@ class WarningRepository {
   // Which columns Update writes: the whole record, or today's figures only (a refreshed warning).
   enum class Columns { kRecord, kFigures };
   std::vector<core::Warning> Select(const std::string& columns, const std::string& where, const Params& params);
-  // Puts the stored history and responses of warnings read by OpenWarnings back: Conflict when one has changed.
-  core::Status AddStoredLists(const std::vector<core::Warning*>& warnings);
+  // Puts back what OpenWarnings left out of the warnings the sweep rewrites: the stored history (before this run's
+  // changes), the responses and, where today's did not replace them, the message texts. Conflict when one has
+  // changed since.
+  core::Status AddStoredParts(const std::vector<core::Warning*>& warnings);
   void Insert(const std::string& region_code, std::vector<core::Warning*>& fresh);
   core::Status Update(const std::vector<core::Warning*>& changed, Columns which);
   void AppendEvents(const std::string& region_code, const std::vector<core::WarningEvent>& events);

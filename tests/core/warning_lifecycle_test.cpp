@@ -88,6 +88,25 @@ TEST(WarningLifecycle, OnlyAWarningThatTookJustTodaysFiguresIsRefreshed) {
   EXPECT_THAT(closed.refreshed, ElementsAre(0u));
 }
 
+TEST(WarningLifecycle, ANewMessageAloneIsTakenAndTheSameOneChangesNothing) {
+  // Messages are compared by digest (storage reads no texts for the sweep): a milestone renamed gives the same
+  // figures with a new message, which must still be written.
+  std::vector<Warning> warnings;
+  Reconcile(warnings, std::vector{Condition(1, WarningLevel::kYellow, 1)}, Date(2025, 3, 2));
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].message_digest, MessageDigest(warnings[0].message));
+  EXPECT_TRUE(Reconcile(warnings, std::vector{Condition(1, WarningLevel::kYellow, 1)}, Date(2025, 3, 2)).changed.empty());
+  WarningCondition renamed = Condition(1, WarningLevel::kYellow, 1);
+  renamed.message.zh += "（节点已更名）";
+  const Text expected = renamed.message;
+  Reconciliation result = Reconcile(warnings, std::vector{renamed}, Date(2025, 3, 2));
+  EXPECT_THAT(result.refreshed, ElementsAre(0u));
+  EXPECT_TRUE(result.events.empty());
+  EXPECT_EQ(warnings[0].message.zh, expected.zh);
+  EXPECT_EQ(warnings[0].message_digest, MessageDigest(expected));
+  EXPECT_NE(MessageDigest({"ab", "c"}), MessageDigest({"a", "bc"}));
+}
+
 TEST(WarningLifecycle, EscalatesToRedAndIssuesOneOrder) {
   std::vector<Warning> warnings;
   Reconcile(warnings, std::vector{Condition(1, WarningLevel::kYellow, 1)}, Date(2025, 3, 2));

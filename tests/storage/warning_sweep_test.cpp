@@ -148,12 +148,24 @@ TEST_P(WarningSweepTest, AWarningTheSweepClosesKeepsItsStoredHistoryAndResponses
     tx->Execute("UPDATE milestones SET actual = $1 WHERE id = $2", {today_.AddDays(-1).ToString(), late->milestone});
     tx->Commit();
   }
+  std::string message_zh, message_en;
+  {
+    auto tx = db().Begin(storage::Access::kRead);
+    const storage::Rows stored = tx->Query("SELECT message_zh, message_en FROM warnings WHERE id = $1", {late->id});
+    message_zh = stored.front().Text(0);
+    message_en = stored.front().Text(1);
+  }
   auto counts = storage::Sweep(db(), kRegion, today_);
   ASSERT_TRUE(counts.ok()) << counts.status().ToString();
   EXPECT_EQ(counts->closed, 1);
   auto tx = db().Begin(storage::Access::kRead);
-  const storage::Rows rows = tx->Query("SELECT history, responses, version FROM warnings WHERE id = $1", {late->id});
+  const storage::Rows rows = tx->Query(
+      "SELECT history, responses, version, message_zh, message_en FROM warnings WHERE id = $1", {late->id});
   auto row = rows.front();
+  // The sweep read it without its texts: closing it must keep the ones it had.
+  EXPECT_FALSE(message_zh.empty());
+  EXPECT_EQ(row.Text(3), message_zh);
+  EXPECT_EQ(row.Text(4), message_en);
   const std::vector<core::LevelChange> history = codec::HistoryFromText(row.Text(0));
   ASSERT_EQ(history.size(), 2u) << row.Text(0);
   EXPECT_EQ(history[0], (core::LevelChange{late->level, today_})) << "the opening level, stored before this sweep";

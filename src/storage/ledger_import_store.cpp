@@ -1,6 +1,5 @@
 #include "storage/ledger_import_store.hpp"
 
-
 #include <future>
 
 #include <boost/json/serialize.hpp>

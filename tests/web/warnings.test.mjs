@@ -238,3 +238,37 @@ test('a viewer reads warnings, orders and rules without any action', async () =>
     await close()
   }
 })
+
+test('the pager moves through the warning centre, and a new page size starts again at page 1', async () => {
+  const { page, errors, close } = await openBrowser()
+  try {
+    const office = await apiSession('office')
+    const total = (await office('GET', '/warnings?page_size=1')).body.total
+    assert.ok(total > 20, `more than two pages of 10 (total ${total})`)
+    await loginAs(page, 'office')
+    await page.goto(`${BASE_URL}/warnings?page_size=10`)
+    const rows = page.getByTestId('warnings-table').locator('tbody tr')
+    await rows.first().waitFor()
+    const params = () => new URL(page.url()).searchParams
+    const firstOnPage1 = await rows.first().innerText()
+
+    await page.locator('.el-pagination .el-pager li', { hasText: /^2$/ }).click()
+    await page.waitForURL((url) => url.searchParams.get('page') === '2')
+    await page.waitForFunction((first) => {
+      const row = document.querySelector('[data-testid=warnings-table] tbody tr')
+      return row && row.innerText !== first
+    }, firstOnPage1)
+    assert.equal(await rows.count(), 10)
+
+    await page.locator('.el-pagination .el-pagination__sizes .el-select').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '50' }).click()
+    await page.waitForURL((url) => url.searchParams.get('page_size') === '50')
+    assert.notEqual(params().get('page'), '2', 'back to the first page')
+    const expected = Math.min(50, total)
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=warnings-table] tbody tr').length === n, expected)
+    assert.equal(await page.locator('.el-pagination .el-pager li.is-active').innerText(), '1')
+    assertNoConsoleErrors(errors)
+  } finally {
+    await close()
+  }
+})

@@ -4,8 +4,6 @@ import type { RouteLocationRaw } from 'vue-router'
 import type { InboxItemVO } from '@/api/notification'
 import type { WarningEventVO, WarningLevel } from '@/api/warning'
 
-export const INBOX_PAGE_SIZES = [10, 20, 50, 100]
-
 // The level whose colour an event wears: its own, or the one it came from when it has none (a closed warning).
 export function eventLevel(event: Pick<WarningEventVO, 'level' | 'previous_level'>): WarningLevel | 'none' {
   return event.level !== 'none' ? event.level : event.previous_level

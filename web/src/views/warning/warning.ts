@@ -2,6 +2,7 @@
 // (a filtered list can be bookmarked and shared), bulk actions that go on past a failed row, and small
 // judgements (acknowledged?, reply overdue?). The server remains the judge of every rule.
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
+import { PAGE_SIZES } from '@/components/pageSizes'
 import {
   ORDER_STATES,
   RULE_CODES,
@@ -32,7 +33,6 @@ export interface WarningFilters {
   sort: string // '' (most serious first) or a WarningSortKey, '-' for descending
 }
 
-export const PAGE_SIZES = [10, 20, 50, 100]
 const SORT_KEYS: WarningSortKey[] = ['level', 'opened_on', 'figure', 'project_name']
 const STATES: WarningState[] = ['open', 'closed', 'all']
 

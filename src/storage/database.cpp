@@ -10,32 +10,49 @@
 
 namespace sanpi::storage {
 
-bool Row::IsNull(size_t column) const { return std::holds_alternative<std::nullptr_t>(cells_[column]); }
+namespace {
+
+// PostgreSQL's text forms: booleans as "t" / "f", numeric aggregates such as SUM as "123" or "123.0".
+std::int64_t IntFromText(std::string_view text) {
+  if (text == "t") return 1;
+  std::int64_t out = 0;
+  const auto dot = text.find('.');
+  std::from_chars(text.data(), text.data() + (dot == std::string_view::npos ? text.size() : dot), out);
+  return out;
+}
+
+double RealFromText(std::string_view text) {
+  double out = 0;
+  std::from_chars(text.data(), text.data() + text.size(), out);
+  return out;
+}
+
+}  // namespace
+
+bool Row::IsNull(size_t column) const {
+  return text_ ? text_->IsNull(row_, column) : std::holds_alternative<std::nullptr_t>(cells_[column]);
+}
 
 std::int64_t Row::Int(size_t column) const {
+  if (text_) return IntFromText(text_->Text(row_, column));
   const Value& v = cells_[column];
   if (auto* i = std::get_if<std::int64_t>(&v)) return *i;
   if (auto* d = std::get_if<double>(&v)) return static_cast<std::int64_t>(*d);
-  if (auto* s = std::get_if<std::string>(&v)) {
-    std::int64_t out = 0;
-    std::string_view text = *s;
-    if (text == "t") return 1;  // PostgreSQL booleans in text form
-    auto dot = text.find('.');   // numeric aggregates such as SUM come back as "123" or "123.0"
-    std::from_chars(text.data(), text.data() + (dot == std::string_view::npos ? text.size() : dot), out);
-    return out;
-  }
+  if (auto* s = std::get_if<std::string>(&v)) return IntFromText(*s);
   return 0;
 }
 
 double Row::Real(size_t column) const {
+  if (text_) return RealFromText(text_->Text(row_, column));
   const Value& v = cells_[column];
   if (auto* d = std::get_if<double>(&v)) return *d;
   if (auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
-  if (auto* s = std::get_if<std::string>(&v)) return std::strtod(s->c_str(), nullptr);
+  if (auto* s = std::get_if<std::string>(&v)) return RealFromText(*s);
   return 0;
 }
 
 std::string Row::Text(size_t column) const {
+  if (text_) return std::string(text_->Text(row_, column));
   const Value& v = cells_[column];
   if (auto* s = std::get_if<std::string>(&v)) return *s;
   if (auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);

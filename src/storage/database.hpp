@@ -32,11 +32,22 @@ class DbError : public std::runtime_error {
   Kind kind_;
 };
 
+// A backend's own result, read where it lies: PostgreSQL's rows arrive as text in libpq's result, and copying a
+// sweep's four million cells out of it again cost a second copy of the whole result.
+class ResultText {
+ public:
+  virtual ~ResultText() = default;
+  virtual bool IsNull(size_t row, size_t column) const = 0;
+  // The cell's text ("" for NULL), valid while the result lives.
+  virtual std::string_view Text(size_t row, size_t column) const = 0;
+};
+
 // One result row. Cells convert on read, so a backend may hand back text (PostgreSQL) or native
 // values (SQLite) alike. Reading a NULL gives 0 / "" ; use IsNull to tell.
 class Row {
  public:
   Row(const Value* cells, size_t size) : cells_(cells), size_(size) {}
+  Row(const ResultText* text, size_t row, size_t size) : text_(text), row_(row), size_(size) {}
   bool IsNull(size_t column) const;
   std::int64_t Int(size_t column) const;
   double Real(size_t column) const;
@@ -44,12 +55,14 @@ class Row {
   size_t size() const { return size_; }
 
  private:
-  const Value* cells_;
+  const Value* cells_ = nullptr;
+  const ResultText* text_ = nullptr;
+  size_t row_ = 0;
   size_t size_;
 };
 
-// A result: every cell in one vector, row after row, so that reading 100,000 rows does not allocate 100,000
-// vectors.
+// A result: either every cell in one vector, row after row, so that reading 100,000 rows does not allocate
+// 100,000 vectors; or the backend's own result, kept alive as long as the Rows and read in place.
 class Rows {
  public:
   // Before the first cell: how many cells make a row.
@@ -58,9 +71,17 @@ class Rows {
   template <class Cell>
   void Append(Cell&& cell) { cells_.emplace_back(std::forward<Cell>(cell)); }
   void Reserve(size_t rows) { cells_.reserve(rows * columns_); }
-  size_t size() const { return columns_ == 0 ? 0 : cells_.size() / columns_; }
+  // Instead of cells: `rows` rows of `columns` read from `text`.
+  void Adopt(std::shared_ptr<const ResultText> text, size_t rows, size_t columns) {
+    text_ = std::move(text);
+    text_rows_ = rows;
+    columns_ = columns;
+  }
+  size_t size() const { return text_ ? text_rows_ : columns_ == 0 ? 0 : cells_.size() / columns_; }
   bool empty() const { return size() == 0; }
-  Row operator[](size_t i) const { return Row(cells_.data() + i * columns_, columns_); }
+  Row operator[](size_t i) const {
+    return text_ ? Row(text_.get(), i, columns_) : Row(cells_.data() + i * columns_, columns_);
+  }
   Row front() const { return (*this)[0]; }
 
   class Iterator {
@@ -78,6 +99,8 @@ class Rows {
 
  private:
   std::vector<Value> cells_;
+  std::shared_ptr<const ResultText> text_;
+  size_t text_rows_ = 0;
   size_t columns_ = 0;
 };
 

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
@@ -105,6 +106,22 @@ class CopyWriter : public BulkWriter {
   bool open_ = false;
 };
 
+// A result's rows read in place, in libpq's text form.
+class ResultCells : public ResultText {
+ public:
+  explicit ResultCells(ResultPtr result) : result_(std::move(result)) {}
+  bool IsNull(size_t row, size_t column) const override {
+    return PQgetisnull(result_.get(), static_cast<int>(row), static_cast<int>(column)) != 0;
+  }
+  std::string_view Text(size_t row, size_t column) const override {
+    const int r = static_cast<int>(row), c = static_cast<int>(column);
+    return {PQgetvalue(result_.get(), r, c), static_cast<size_t>(PQgetlength(result_.get(), r, c))};
+  }
+
+ private:
+  ResultPtr result_;
+};
+
 class Connection {
  public:
   explicit Connection(PGconn* conn) : conn_(conn) {}
@@ -138,19 +155,13 @@ class Connection {
                                     nullptr, 0));
     auto status = PQresultStatus(result.get());
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw ErrorFrom(result.get(), conn_);
-    if (out) {
-      const int rows = PQntuples(result.get()), columns = PQnfields(result.get());
-      out->SetColumns(static_cast<size_t>(columns));
-      out->Reserve(static_cast<size_t>(rows));
-      for (int r = 0; r < rows; ++r) {
-        for (int c = 0; c < columns; ++c) {
-          if (PQgetisnull(result.get(), r, c)) out->Append(nullptr);
-          else out->Append(std::string(PQgetvalue(result.get(), r, c), static_cast<size_t>(PQgetlength(result.get(), r, c))));
-        }
-      }
-    }
     const char* changed = PQcmdTuples(result.get());
-    return changed && *changed ? std::stoll(changed) : 0;
+    const std::int64_t count = changed && *changed ? std::stoll(changed) : 0;
+    if (out) {
+      const auto rows = static_cast<size_t>(PQntuples(result.get())), columns = static_cast<size_t>(PQnfields(result.get()));
+      out->Adopt(std::make_shared<ResultCells>(std::move(result)), rows, columns);
+    }
+    return count;
   }
 
   std::unique_ptr<BulkWriter> Copy(std::string_view table, const std::vector<std::string>& columns) {

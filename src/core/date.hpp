@@ -29,7 +29,9 @@ class Date {
   Date AddMonths(int months) const;
   std::string ToString() const;  // YYYY-MM-DD
 
-  auto operator<=>(const Date& other) const { return DaysSinceEpoch() <=> other.DaysSinceEpoch(); }
+  // By year, month and day: a sweep compares dates millions of times, and counting days since 1970 for each
+  // comparison was a tenth of it.
+  std::strong_ordering operator<=>(const Date& other) const { return ymd_ <=> other.ymd_; }
   bool operator==(const Date& other) const { return ymd_ == other.ymd_; }
 
  private:

@@ -152,10 +152,12 @@ Status Accept(MonthlyReport& report, Date on, std::int64_t by) {
 }
 
 Date ReportDueDate(int year, unsigned month, unsigned due_day) {
-  Date first_of_next = Date(year, month, 1).AddMonths(1);
-  unsigned last_day = first_of_next.AddMonths(1).AddDays(-1).day();
-  unsigned day = std::clamp(due_day, 1u, last_day);
-  return Date(first_of_next.year(), first_of_next.month(), day);
+  using namespace std::chrono;
+  const int due_year = month == 12 ? year + 1 : year;
+  const unsigned due_month = month == 12 ? 1 : month + 1;
+  const unsigned last_day = static_cast<unsigned>(
+      year_month_day_last{std::chrono::year{due_year}, month_day_last{std::chrono::month{due_month}}}.day());
+  return Date(due_year, due_month, std::clamp(due_day, 1u, last_day));
 }
 
 Status ValidateReportingRule(const ReportingRule& rule) {

@@ -16,8 +16,7 @@ namespace {
 std::int64_t IntFromText(std::string_view text) {
   if (text == "t") return 1;
   std::int64_t out = 0;
-  const auto dot = text.find('.');
-  std::from_chars(text.data(), text.data() + (dot == std::string_view::npos ? text.size() : dot), out);
+  std::from_chars(text.data(), text.data() + text.size(), out);  // stops at a decimal point
   return out;
 }
 

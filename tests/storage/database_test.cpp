@@ -55,6 +55,17 @@ TEST_P(DatabaseTest, RosterEntriesKeepOneIndexLedByRegion) {
   EXPECT_TRUE(tx->Query(sql).empty()) << "the unique key (region_code, period, project_id) answers its lookups";
 }
 
+TEST_P(DatabaseTest, WholeNumbersReadFromDecimalsAndBooleans) {
+  // PostgreSQL sends NUMERIC (what SUM of BIGINTs gives) as "12345.00" and booleans as "t" / "f".
+  auto tx = db().Begin(Access::kRead);
+  const storage::Rows rows = tx->Query("SELECT CAST(12345 AS NUMERIC(12, 2)), CAST(-7 AS NUMERIC(12, 1)), 1 = 1, 1 = 0");
+  const storage::Row row = rows.front();
+  EXPECT_EQ(row.Int(0), 12345);
+  EXPECT_EQ(row.Int(1), -7);
+  EXPECT_EQ(row.Int(2), 1);
+  EXPECT_EQ(row.Int(3), 0);
+}
+
 TEST_P(DatabaseTest, ADoubleReadsBackExactlyAsItWasWritten) {
   // PostgreSQL got doubles as std::to_string text (six decimals): 62.123456789 came back as 62.123457,
   // so a figure stored and compared again always looked changed.

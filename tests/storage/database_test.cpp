@@ -42,7 +42,7 @@ TEST(Migrations, PostgresOnlyLinesAreSkippedOnSqlite) {
 TEST_P(DatabaseTest, WarningsLeaveRoomForTheSweepsUpdatesOnPostgres) {
   auto tx = db().Begin(Access::kRead);
   if (db().dialect() == storage::Dialect::kSqlite) GTEST_SKIP() << "SQLite has no fill factor";
-  auto rows = tx->Query("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'warnings'");
+  auto rows = tx->Query("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = to_regclass('warnings')");
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows.front().Text(0), "fillfactor=80");
 }
@@ -51,7 +51,8 @@ TEST_P(DatabaseTest, RosterEntriesKeepOneIndexLedByRegion) {
   auto tx = db().Begin(Access::kRead);
   const char* sql = db().dialect() == storage::Dialect::kSqlite
                         ? "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'roster_entries_region_period'"
-                        : "SELECT indexname FROM pg_indexes WHERE indexname = 'roster_entries_region_period'";
+                        : "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
+                          "AND indexname = 'roster_entries_region_period'";
   EXPECT_TRUE(tx->Query(sql).empty()) << "the unique key (region_code, period, project_id) answers its lookups";
 }
 

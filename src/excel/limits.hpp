@@ -39,4 +39,16 @@ inline constexpr std::size_t kMaxCellStyles = 100'000;
 inline constexpr std::size_t kMaxXmlTokenBytes = 1u << 20;
 inline constexpr std::size_t kMaxXmlDepth = 64;
 
+// Reading a sheet on three threads (sheet_pipeline.hpp): one inflates the part, one parses it, the
+// caller's visits the rows. What waits between them is bounded: at most kMaxReadAheadChunks
+// inflated chunks and kMaxQueuedRowBatches batches of parsed rows, so the earlier steps run ahead
+// of a slow caller by a few megabytes and no further.
+inline constexpr std::size_t kReadAheadChunkBytes = 256u << 10;
+inline constexpr std::size_t kMaxReadAheadChunks = 4;
+inline constexpr std::size_t kMaxQueuedRowBatches = 4;
+// A batch of rows is handed over at this many rows or this much cell memory, whichever comes
+// first (a row is never split, so one row alone may pass it).
+inline constexpr std::size_t kRowBatchRows = 256;
+inline constexpr std::size_t kRowBatchBytes = 1u << 20;
+
 }  // namespace sanpi::excel

@@ -2,6 +2,7 @@
 
 #include "excel/limits.hpp"
 #include "excel/ooxml_text.hpp"
+#include "excel/read_ahead_source.hpp"
 #include "excel/xml_pull_parser.hpp"
 #include "excel/zip_archive.hpp"
 
@@ -31,26 +32,26 @@ core::Result<SharedStrings> SharedStrings::Parse(ByteSource& source, std::string
       case XmlPullParser::Event::kEnd:
         return table;
       case XmlPullParser::Event::kStartElement:
-        if (xml.name() == "si") {
+        if (NameIs(xml.name(), "si")) {
           in_item = true;
           current.clear();
-        } else if (xml.name() == "rPh") {
+        } else if (NameIs(xml.name(), "rPh")) {
           ++in_phonetic;
-        } else if (xml.name() == "t") {
+        } else if (NameIs(xml.name(), "t")) {
           in_text = in_item && in_phonetic == 0;
         }
         break;
       case XmlPullParser::Event::kEndElement:
-        if (xml.name() == "si" && in_item) {
+        if (NameIs(xml.name(), "si") && in_item) {
           in_item = false;
           if (table.strings_.size() >= kMaxSharedStrings) return TooMuchText(part);
           DecodeOoxmlEscapes(current);
           total_bytes += current.size();
           if (total_bytes > kMaxSharedStringBytes) return TooMuchText(part);
           table.strings_.push_back(current);
-        } else if (xml.name() == "rPh") {
+        } else if (NameIs(xml.name(), "rPh")) {
           --in_phonetic;
-        } else if (xml.name() == "t") {
+        } else if (NameIs(xml.name(), "t")) {
           in_text = false;
         }
         break;
@@ -67,7 +68,9 @@ core::Result<SharedStrings> SharedStrings::Parse(ByteSource& source, std::string
 core::Result<SharedStrings> SharedStrings::Load(ZipArchive& archive, std::string_view part) {
   auto stream = archive.Stream(part);
   if (!stream.ok()) return stream.status();
-  return Parse(**stream, part);
+  // A large table (Excel's own files keep every text in it) inflates beside its parse.
+  std::unique_ptr<ReadAheadSource> inflated = ReadAheadSource::Start(**stream);
+  return Parse(inflated != nullptr ? *inflated : **stream, part);
 }
 
 }  // namespace sanpi::excel

@@ -43,9 +43,8 @@ std::optional<CellRange> ParseRange(std::string_view text) {
 // The parse of one sheet: the pull loop's state and what each element does to it.
 class SheetParser {
  public:
-  SheetParser(ByteSource& source, const SheetContext& context, const Workbook::RowVisitor& visit,
-              std::vector<CellRange>& merges)
-      : xml_(source, std::string(context.part)), context_(context), visit_(visit), merges_(merges) {}
+  SheetParser(ByteSource& source, const SheetContext& context, const RowSink& sink, std::vector<CellRange>& merges)
+      : xml_(source, std::string(context.part)), context_(context), sink_(sink), merges_(merges) {}
 
   // Handlers return false after storing the reason in status_: a Status per event would cost a
   // third of the parse time on a 3,000,000-cell sheet.
@@ -85,21 +84,21 @@ class SheetParser {
   bool Start() {
     std::string_view name = xml_.name();
     if (in_cell_) {
-      if (name == "v")
+      if (NameIs(name, "v"))
         collecting_ = true;
-      else if (name == "t")
+      else if (NameIs(name, "t"))
         collecting_ = in_inline_ && in_phonetic_ == 0;
-      else if (name == "is")
+      else if (NameIs(name, "is"))
         in_inline_ = true;
-      else if (name == "rPh")
+      else if (NameIs(name, "rPh"))
         ++in_phonetic_;
-    } else if (name == "c") {
+    } else if (NameIs(name, "c")) {
       if (in_row_) return StartCell();
-    } else if (name == "row") {
+    } else if (NameIs(name, "row")) {
       if (in_sheet_data_) return StartRow();
-    } else if (name == "sheetData") {
+    } else if (NameIs(name, "sheetData")) {
       in_sheet_data_ = true;
-    } else if (name == "mergeCell") {
+    } else if (NameIs(name, "mergeCell")) {
       return AddMerge();
     }
     return true;
@@ -108,22 +107,22 @@ class SheetParser {
   bool End() {
     std::string_view name = xml_.name();
     if (in_cell_) {
-      if (name == "v")
+      if (NameIs(name, "v"))
         collecting_ = false, has_value_ = true;
-      else if (name == "t")
+      else if (NameIs(name, "t"))
         collecting_ = false;
-      else if (name == "is")
+      else if (NameIs(name, "is"))
         in_inline_ = false, has_value_ = true;
-      else if (name == "rPh")
+      else if (NameIs(name, "rPh"))
         --in_phonetic_;
-      else if (name == "c")
+      else if (NameIs(name, "c"))
         return FinishCell();
-    } else if (name == "row") {
+    } else if (NameIs(name, "row")) {
       if (in_row_) {
         in_row_ = false;
         return FinishRow();
       }
-    } else if (name == "sheetData") {
+    } else if (NameIs(name, "sheetData")) {
       in_sheet_data_ = false;
     }
     return true;
@@ -156,6 +155,8 @@ class SheetParser {
     in_row_ = true;
     row_.number = static_cast<std::uint32_t>(number);
     row_.cells.clear();
+    // A sink that took the last row's cells left no room: make room for as many again at once.
+    row_.cells.reserve(last_row_width_);
     last_row_ = number;
     column_ = 0;
     return true;
@@ -204,7 +205,7 @@ class SheetParser {
   // Leaves `out` empty for an empty cell.
   bool Value(CellValue& out) {
     if (!has_value_) return true;
-    if (type_ == "s") {
+    if (NameIs(type_, "s")) {
       auto index = ParseUnsigned(value_);
       const std::string* text = index ? context_.strings.Find(*index) : nullptr;
       if (text == nullptr)
@@ -212,29 +213,30 @@ class SheetParser {
       if (!text->empty()) out = *text;
       return true;
     }
-    if (type_ == "inlineStr" || type_ == "str") {
-      if (type_ == "inlineStr") DecodeOoxmlEscapes(value_);
+    if (NameIs(type_, "inlineStr") || NameIs(type_, "str")) {
+      if (NameIs(type_, "inlineStr")) DecodeOoxmlEscapes(value_);
       if (!value_.empty()) out = value_;
       return true;
     }
-    if (type_ == "b") {
+    if (NameIs(type_, "b")) {
       bool is_true = value_ == "1" || value_ == "true";
       if (!is_true && value_ != "0" && value_ != "false")
         return Malformed("布尔值无效:" + value_, "an invalid boolean " + value_);
       out = is_true;
       return true;
     }
-    if (type_ == "e") {
+    if (NameIs(type_, "e")) {
       if (!value_.empty()) out = CellError{value_};
       return true;
     }
-    if (type_ == "d") {  // ISO 8601 date, written by a few tools
+    if (NameIs(type_, "d")) {  // ISO 8601 date, written by a few tools
       auto date = core::Date::Parse(std::string_view(value_).substr(0, 10));
       if (!date) return Malformed("日期无效:" + value_, "an invalid date " + value_);
       out = *date;
       return true;
     }
-    if (!type_.empty() && type_ != "n") return Malformed("未知的单元格类型 " + type_, "an unknown cell type " + type_);
+    if (!type_.empty() && !NameIs(type_, "n"))
+      return Malformed("未知的单元格类型 " + type_, "an unknown cell type " + type_);
     if (value_.empty()) return true;
     auto number = ParseNumber(value_);
     if (!number) return Malformed("数字无效:" + value_.substr(0, 40), "an invalid number " + value_.substr(0, 40));
@@ -250,12 +252,13 @@ class SheetParser {
 
   bool FinishRow() {
     if (row_.cells.empty()) return true;
+    last_row_width_ = row_.cells.size();
     auto by_column = [](const Cell& a, const Cell& b) { return a.column < b.column; };
     if (!std::is_sorted(row_.cells.begin(), row_.cells.end(), by_column)) {
       std::stable_sort(row_.cells.begin(), row_.cells.end(), by_column);
     }
-    core::Status visited = visit_(row_);
-    return visited.ok() ? true : Stop(std::move(visited));
+    core::Status taken = sink_(row_);
+    return taken.ok() ? true : Stop(std::move(taken));
   }
 
   bool AddMerge() {
@@ -271,7 +274,7 @@ class SheetParser {
 
   XmlPullParser xml_;
   const SheetContext& context_;
-  const Workbook::RowVisitor& visit_;
+  const RowSink& sink_;
   std::vector<CellRange>& merges_;
 
   bool in_sheet_data_ = false, in_row_ = false, in_cell_ = false, in_inline_ = false;
@@ -281,15 +284,15 @@ class SheetParser {
   std::uint64_t last_row_ = 0;
   std::uint32_t column_ = 0, style_ = 0;
   std::string type_, value_;
-  std::size_t cell_count_ = 0;
+  std::size_t cell_count_ = 0, last_row_width_ = 0;
   core::Status status_;
 };
 
 }  // namespace
 
-core::Status ReadSheetXml(ByteSource& source, const SheetContext& context, const Workbook::RowVisitor& visit,
+core::Status ReadSheetXml(ByteSource& source, const SheetContext& context, const RowSink& sink,
                           std::vector<CellRange>& merges) {
-  return SheetParser(source, context, visit, merges).Run();
+  return SheetParser(source, context, sink, merges).Run();
 }
 
 }  // namespace sanpi::excel

@@ -2,6 +2,7 @@
 // Streams one worksheet part (xl/worksheets/sheetN.xml) into rows of typed cells: shared and
 // inline strings, numbers, booleans, errors, formulas' cached values, dates by cell style, and
 // the merged ranges. Internal to src/excel.
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -22,9 +23,15 @@ struct SheetContext {
   DateSystem date_system;
 };
 
-// Calls `visit` for each row with a non-empty cell, in file order; appends merged ranges to
+// Takes each parsed row. It may move the row's cells away (the parser starts the next row afresh),
+// which is how rows leave for another thread without copying their text; a non-ok Status stops
+// the parse and is returned as it is.
+using RowSink = std::function<core::Status(Row& row)>;
+
+// Calls `sink` for each row with a non-empty cell, in file order; appends merged ranges to
 // `merges`. Malformed (with sheet, row and column) on a bad cell, TooLarge past a limit.
-core::Status ReadSheetXml(ByteSource& source, const SheetContext& context, const Workbook::RowVisitor& visit,
+// Runs on the calling thread; see sheet_pipeline.hpp for the two-thread reading.
+core::Status ReadSheetXml(ByteSource& source, const SheetContext& context, const RowSink& sink,
                           std::vector<CellRange>& merges);
 
 }  // namespace sanpi::excel

@@ -8,6 +8,7 @@
 #include "excel/limits.hpp"
 #include "excel/package.hpp"
 #include "excel/shared_strings.hpp"
+#include "excel/sheet_pipeline.hpp"
 #include "excel/sheet_reader.hpp"
 #include "excel/zip_archive.hpp"
 
@@ -27,6 +28,13 @@ core::Status NoSuchSheet(std::string_view name) {
 }
 
 const CellValue kEmptyValue{};
+
+// A visitor that reads the same workbook again would share its zip archive with the thread that is
+// parsing the sheet: refused instead of racing.
+core::Status ReadingAlready() {
+  return core::Status::Internal({"同一工作簿正在读取中,不能在读取行时再次读取",
+                                 "the workbook is already being read; a row visitor cannot read it again"});
+}
 
 }  // namespace
 
@@ -64,6 +72,7 @@ struct Workbook::State {
   SharedStrings strings;
   DateStyles styles;
   std::vector<SheetInfo> sheets;
+  bool reading = false;  // a ForEachRow is under way
 };
 
 Workbook::Workbook(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -107,7 +116,7 @@ core::Result<Workbook> Workbook::FromBytes(std::string bytes) {
   std::vector<SheetInfo> sheets;
   for (const SheetPart& part : layout->sheets) sheets.push_back({part.name, part.hidden});
   return Workbook(std::make_unique<State>(
-      State{std::move(*archive), std::move(*layout), std::move(strings), std::move(styles), std::move(sheets)}));
+      State{std::move(*archive), std::move(*layout), std::move(strings), std::move(styles), std::move(sheets), false}));
 }
 
 const std::vector<SheetInfo>& Workbook::sheets() const { return state_->sheets; }
@@ -127,12 +136,18 @@ std::optional<std::size_t> Workbook::FindSheet(std::string_view name) const {
 
 core::Status Workbook::ForEachRow(std::size_t sheet, const RowVisitor& visit, std::vector<CellRange>* merges) {
   if (sheet >= state_->layout.sheets.size()) return NoSuchSheet("#" + std::to_string(sheet + 1));
+  if (state_->reading) return ReadingAlready();
   const SheetPart& part = state_->layout.sheets[sheet];
   auto stream = state_->archive.Stream(part.part);
   if (!stream.ok()) return stream.status();
   std::vector<CellRange> ignored;
   SheetContext context{part.name, part.part, state_->strings, state_->styles, state_->layout.date_system};
-  return ReadSheetXml(**stream, context, visit, merges != nullptr ? *merges : ignored);
+  struct ReadingFlag {
+    bool& reading;
+    explicit ReadingFlag(bool& flag) : reading(flag) { reading = true; }
+    ~ReadingFlag() { reading = false; }
+  } flag(state_->reading);
+  return ReadSheetXmlInBackground(**stream, context, visit, merges != nullptr ? *merges : ignored);
 }
 
 core::Result<Sheet> Workbook::ReadSheet(std::size_t index) {

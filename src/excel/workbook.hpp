@@ -78,7 +78,10 @@ class Workbook {
   // Streams the sheet's non-empty rows in file order without keeping them: memory stays bounded
   // whatever the sheet's size. Stops at the first non-ok Status from `visit` and returns it.
   // `merges`, when given, receives the merged ranges (they follow the rows in the file).
-  // Errors name the sheet, row and column. Not thread-safe (one reader per Workbook at a time).
+  // Errors name the sheet, row and column. The sheet is inflated and parsed on two other threads
+  // while `visit` runs on the caller's, a bounded number of rows behind; they have ended when this
+  // returns or throws. Not thread-safe (one reader per Workbook at a time): `visit` must not read
+  // this Workbook again (Internal if it tries).
   using RowVisitor = std::function<core::Status(const Row&)>;
   core::Status ForEachRow(std::size_t sheet, const RowVisitor& visit, std::vector<CellRange>* merges = nullptr);
 

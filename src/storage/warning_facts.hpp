@@ -1,8 +1,8 @@
 #pragma once
-// What the early-warning rules read about every project of a region as of a date, loaded set-based: one query for
-// the projects with this year's plan and completions and two years of report bits, one for the late first
-// submissions, one for the milestones and one for the checklist items that could be overdue. No query per project:
-// the daily sweep reads 100,000 projects this way.
+// What the early-warning rules read about every project of a region as of a date, loaded set-based: the projects,
+// and in project order beside them this year's plans, completions and report bits and last year's plans and report
+// bits; then the late first submissions, the milestones and the checklist items that could be overdue. No query
+// per project: the daily sweep reads 100,000 projects this way.
 //
 // Monthly reports are owed for every month from the project's start, but not before January of last year, once it
 // has an investment plan for last year or this one; the sweep therefore still sees December's report in January.

@@ -1,6 +1,6 @@
 #pragma once
 // What the early-warning rules read about every project of a region as of a date, loaded set-based: the projects,
-// and in project order beside them this year's plans, completions and report bits and last year's plans and report
+// and beside them this year's plans, completions and report bits and last year's plans and report
 // bits; then the late first submissions, the milestones and the checklist items that could be overdue. No query
 // per project: the daily sweep reads 100,000 projects this way.
 //

@@ -239,6 +239,45 @@ TEST_P(WarningSweepTest, ALateReportCountsAsUnfiledUntilTheDayItWasFiled) {
   EXPECT_EQ(open_on(due.AddDays(5)), 1) << key;
   EXPECT_EQ(open_on(due.AddDays(10)), 0) << key;
 }
+TEST_P(WarningSweepTest, LastYearsPlanKeepsDecembersReportOwedInJanuary) {
+  // A started project with a plan for last year and none for this one, whose December report never came: swept on
+  // January 20 (the report was due January 5) it is warned about; without last year's plan either, it owes nothing.
+  const int year = today_.year();
+  std::int64_t project = 0;
+  {
+    auto tx = db().Begin(storage::Access::kWrite);
+    const auto rows = tx->Query(
+        "SELECT t.id FROM projects t JOIN investment_plans p ON p.project_id = t.id AND p.year = $2 "
+        "WHERE t.region_code = $1 AND t.started_on < $3 AND t.withdrawn_on IS NULL ORDER BY t.id LIMIT 1",
+        {std::string(kRegion), std::int64_t{year - 1}, std::to_string(year - 1) + "-01-01"});
+    ASSERT_FALSE(rows.empty()) << "the demo zone plans its started projects";
+    project = rows.front().Int(0);
+    tx->Execute("DELETE FROM investment_plans WHERE project_id = $1 AND year = $2", {project, std::int64_t{year}});
+    tx->Execute("DELETE FROM monthly_reports WHERE project_id = $1 AND year = $2 AND month = 12",
+                {project, std::int64_t{year - 1}});
+    tx->Execute("UPDATE report_year_totals SET submitted_mask = submitted_mask & ~2048, "
+                "on_time_mask = on_time_mask & ~2048 WHERE project_id = $1 AND year = $2",
+                {project, std::int64_t{year - 1}});
+    tx->Commit();
+  }
+  const core::Date january_20(year, 1, 20);
+  const std::string key = "report_late/" + std::to_string(project) + "/report/" + std::to_string((year - 1) * 100 + 12);
+  auto open = [&] {
+    EXPECT_TRUE(storage::Sweep(db(), kRegion, january_20).ok());
+    auto tx = db().Begin(storage::Access::kRead);
+    return tx->Query("SELECT COUNT(*) FROM warnings WHERE condition_key = $1 AND closed_on IS NULL", {key})
+        .front()
+        .Int(0);
+  };
+  EXPECT_EQ(open(), 1) << key;
+  {
+    auto tx = db().Begin(storage::Access::kWrite);
+    tx->Execute("DELETE FROM investment_plans WHERE project_id = $1 AND year = $2", {project, std::int64_t{year - 1}});
+    tx->Commit();
+  }
+  EXPECT_EQ(open(), 0) << "no plan for last year or this one: no reports owed";
+}
+
 TEST_P(WarningSweepTest, TheRegionsRulesDecide) {
   // Without the milestone rule no milestone warning opens.
   {

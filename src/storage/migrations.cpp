@@ -5,6 +5,10 @@
 namespace sanpi::storage {
 namespace {
 
+// Lines that begin with this token are PostgreSQL's own tuning (storage parameters and the like), which SQLite
+// has no words for: kept without the token on PostgreSQL, dropped on SQLite.
+constexpr std::string_view kPostgresOnly = "{{postgres only}}";
+
 void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
   for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
     text.replace(at, from.size(), to);
@@ -35,10 +39,6 @@ std::vector<std::string> Statements(const std::string& script) {
 }
 
 }  // namespace
-
-// Lines that begin with this token are PostgreSQL's own tuning (storage parameters and the like), which SQLite
-// has no words for: kept without the token on PostgreSQL, dropped on SQLite.
-constexpr std::string_view kPostgresOnly = "{{postgres only}}";
 
 std::string ForDialect(std::string_view sql, Dialect dialect) {
   std::string out;

@@ -4,7 +4,7 @@ import { BASE_URL, apiSession, assertNoConsoleErrors, loginAs, openBrowser, scre
 
 // 预警督办: the warning centre (level chips, bulk acknowledge), the rule settings (a field error on its cell, a
 // saved threshold, someone else's save met and reapplied, the sweep), a unit replying to a 督办单 and a leader
-// signing it off, and a viewer who sees no action at all. The tests pick pending warnings and orders from what
+// signing it off, the 督办单 narrowed to one unit, and a viewer who sees no action at all. The tests pick pending warnings and orders from what
 // the server has, so they also pass on a database they have used before.
 
 // The <input> of an Element Plus field whose test id sits on the input itself or on a wrapper.
@@ -204,6 +204,53 @@ test('a unit replies to a supervision order and a leader signs it off', async ()
     } finally {
       await close()
     }
+  }
+})
+
+test('the office narrows the 督办单 to one unit, and the choice stays in the address', async () => {
+  const { page, errors, close } = await openBrowser()
+  try {
+    // Every order of the zone by the unit it is addressed to, as the server has them.
+    const office = await apiSession('office')
+    if ((await office('GET', '/warnings?page_size=1')).body.total === 0) await office('POST', '/warnings/sweep')
+    const byUnit = new Map()
+    for (const state of ['issued', 'replied', 'signed_off']) {
+      for (let n = 1; ; n++) {
+        const answer = await office('GET', `/warnings?state=all&order=${state}&page=${n}&page_size=500`)
+        assert.equal(answer.status, 200, JSON.stringify(answer.body))
+        for (const w of answer.body.items) byUnit.set(w.order.to_unit_id, (byUnit.get(w.order.to_unit_id) ?? 0) + 1)
+        if (answer.body.items.length < 500) break
+      }
+    }
+    const total = [...byUnit.values()].reduce((sum, n) => sum + n, 0)
+    const [unitId, count] = [...byUnit.entries()].sort((a, b) => a[1] - b[1])[0]
+    assert.ok(count > 0 && count < total, `orders of more than one unit (${JSON.stringify([...byUnit])})`)
+    const units = await office('GET', '/org-units?page=1&page_size=500')
+    const unitName = units.body.items.find((u) => u.id === unitId).name
+
+    await loginAs(page, 'office')
+    await page.goto(`${BASE_URL}/warnings/orders?tab=all`)
+    const table = page.getByTestId('orders-table')
+    const allCount = page.getByTestId('order-tab-all').locator('.tab-count')
+    await allCount.filter({ hasText: new RegExp(`^${total}$`) }).waitFor()
+
+    await page.getByTestId('order-filter-unit').click()
+    await page.locator('.el-select-dropdown__item:visible').filter({ hasText: new RegExp(`^${unitName}$`) }).click()
+    await allCount.filter({ hasText: new RegExp(`^${count}$`) }).waitFor()
+    await page.waitForURL(new RegExp(`unit_id=${unitId}`))
+    const addressed = await table.getByTestId('order-to-unit').allInnerTexts()
+    assert.equal(addressed.length, Math.min(count, 20))
+    assert.ok(addressed.every((name) => name === unitName), `every order shown is addressed to ${unitName}`)
+
+    // A reload, or a link someone was sent, shows the same narrowed list.
+    await page.reload()
+    await allCount.filter({ hasText: new RegExp(`^${count}$`) }).waitFor()
+    assert.equal(await table.getByTestId('order-to-unit').count(), Math.min(count, 20))
+    await table.locator('.el-loading-mask').waitFor({ state: 'hidden' })
+    await screenshot(page, 'orders-one-unit')
+    assertNoConsoleErrors(errors)
+  } finally {
+    await close()
   }
 })
 

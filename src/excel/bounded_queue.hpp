@@ -17,6 +17,10 @@
 
 namespace sanpi::excel {
 
+// How a producer ends once its consumer has stopped. Never reaches the caller, who stopped for a
+// reason of its own.
+inline core::Status StoppedByConsumer() { return core::Status::Internal({"读取已停止", "reading was stopped"}); }
+
 // All methods are thread-safe; each says which side calls it.
 template <class Item>
 class BoundedQueue {
@@ -55,14 +59,18 @@ class BoundedQueue {
     room_.notify_one();
     return item;
   }
-  // Consumer, after Pop gave nullopt: the producer's outcome and exception, as given to Finish.
+  // Consumer, after Pop gave nullopt: how the producer ended, as given to Finish; what it threw is
+  // rethrown here, on the consumer's thread.
   core::Status TakeOutcome() {
-    std::lock_guard lock(mutex_);
-    return std::move(outcome_);
-  }
-  std::exception_ptr thrown() const {
-    std::lock_guard lock(mutex_);
-    return thrown_;
+    std::exception_ptr thrown;
+    core::Status outcome;
+    {
+      std::lock_guard lock(mutex_);
+      thrown = thrown_;
+      outcome = std::move(outcome_);
+    }
+    if (thrown) std::rethrow_exception(thrown);
+    return outcome;
   }
   // Consumer: it wants no more items; wakes a producer waiting to push. Waiting items are dropped.
   void Stop() {

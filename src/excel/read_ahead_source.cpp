@@ -13,9 +13,6 @@
 namespace sanpi::excel {
 namespace {
 
-// Only the inflating thread sees it: the reader has gone, so the inflating ends.
-core::Status ReaderGone() { return core::Status::Internal({"读取已停止", "reading was stopped"}); }
-
 using ChunkQueue = BoundedQueue<std::string>;
 
 // The inflating thread's work: the part in chunks into the queue, and how it ended last.
@@ -25,7 +22,7 @@ void Inflate(ByteSource& part, ChunkQueue& chunks) {
   try {
     while (true) {
       if (chunks.stopped()) {
-        outcome = ReaderGone();
+        outcome = StoppedByConsumer();
         break;
       }
       std::string chunk(kReadAheadChunkBytes, '\0');
@@ -78,7 +75,6 @@ core::Result<std::size_t> ReadAheadSource::Read(char* out, std::size_t capacity)
     std::optional<std::string> next = state.chunks.Pop();
     if (!next) {
       state.ended = true;
-      if (std::exception_ptr thrown = state.chunks.thrown()) std::rethrow_exception(thrown);
       core::Status outcome = state.chunks.TakeOutcome();
       if (!outcome.ok()) return outcome;
       return std::size_t{0};

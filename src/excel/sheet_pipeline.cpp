@@ -42,17 +42,13 @@ struct RowBatch {
 
 using RowQueue = BoundedQueue<RowBatch>;
 
-// Ends the parse once the caller has stopped. Never reaches the caller: only the parsing thread
-// sees it, and the caller has its own reason for stopping.
-core::Status StoppedByCaller() { return core::Status::Internal({"读取已停止", "reading was stopped"}); }
-
 // The part as the parsing thread reads it: it gives out when the caller has stopped, so the parse
 // ends within one chunk even across a stretch that holds no row to hand over.
 class StoppableSource final : public ByteSource {
  public:
   StoppableSource(ByteSource& part, const RowQueue& queue) : part_(part), queue_(queue) {}
   core::Result<std::size_t> Read(char* out, std::size_t capacity) override {
-    if (queue_.stopped()) return StoppedByCaller();
+    if (queue_.stopped()) return StoppedByConsumer();
     return part_.Read(out, capacity);
   }
 
@@ -75,7 +71,7 @@ void ProduceRows(ByteSource& part, const SheetContext& context, RowQueue& queue,
         [&](Row& row) {
           batch.Add(std::move(row));
           if (!batch.Full() || hand_over()) return core::Status::Ok();
-          return StoppedByCaller();
+          return StoppedByConsumer();
         },
         merges);
     // The rows parsed before a fault are still the caller's to see, as on one thread.
@@ -106,10 +102,10 @@ class BackgroundSheetRead {
         if (core::Status visited = visit(row); !visited.ok()) return visited;
       }
     }
-    if (std::exception_ptr thrown = queue_.thrown()) std::rethrow_exception(thrown);
+    core::Status outcome = queue_.TakeOutcome();
     // The parser has finished (Pop said so under the queue's lock), so its merges are complete.
     merges.insert(merges.end(), merges_.begin(), merges_.end());
-    return queue_.TakeOutcome();
+    return outcome;
   }
 
  private:

@@ -44,9 +44,9 @@ class WarningRepository {
   std::vector<core::Warning> OpenWarnings(const std::string& region_code, std::int64_t project_id = 0);
   // Writes what Reconcile did to `warnings` (from OpenWarnings): inserts the new ones (id 0, filling in their ids);
   // for those only `refreshed`, writes today's figures alone; for the others, reads their stored history,
-  // responses and (unless today's replaced them) message texts, appends this run's history and writes the whole record. Conflict when one was changed meanwhile
-  // (the caller rolls back and sweeps again). Then appends the events with their warnings' ids. Set-based: a few
-  // statements per few hundred warnings.
+  // responses and (unless today's replaced them) message texts, appends this run's history and writes the whole
+  // record. Conflict when one was changed meanwhile (the caller rolls back and sweeps again). Then appends the
+  // events with their warnings' ids. Set-based: a few statements per few hundred warnings.
   core::Status StoreReconciled(const std::string& region_code, std::vector<core::Warning>& warnings,
                                core::Reconciliation& result);
 

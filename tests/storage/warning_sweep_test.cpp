@@ -281,12 +281,8 @@ TEST_P(WarningSweepTest, LastYearsPlanKeepsDecembersReportOwedInJanuary) {
 TEST_P(WarningSweepTest, TheRegionsRulesDecide) {
   // Without the milestone rule no milestone warning opens.
   {
+    const core::Principal office = Office();
     auto tx = db().Begin(storage::Access::kWrite);
-    core::Principal office;
-    office.user_id = tx->Query("SELECT id FROM users WHERE username = 'office'").front().Int(0);
-    office.roles = {core::Role::kOffice};
-    office.scope = core::DataScope::kRegion;
-    office.region_code = kRegion;
     core::WarningRule off = core::DefaultRule(core::RuleKind::kMilestoneOverdue);
     off.enabled = false;
     auto saved = storage::WarningRuleRepository(*tx).Save(office, {kRegion, {off}, 5}, 0);

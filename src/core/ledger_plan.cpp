@@ -521,14 +521,30 @@ std::vector<ImportProblem> LedgerPlan::Problems() const {
   return out;
 }
 
+struct LedgerPlanner::State {
+  State(LedgerSheetLayout sheet_layout, const LedgerWorld& world, const LedgerImportOptions& options)
+      : layout(std::move(sheet_layout)), planner(layout, world, options, plan) {
+    plan.warnings = layout.unknown_headers;
+  }
+  LedgerSheetLayout layout;
+  LedgerPlan plan;
+  Planner planner;
+};
+
+LedgerPlanner::LedgerPlanner(LedgerSheetLayout layout, const LedgerWorld& world, const LedgerImportOptions& options)
+    : state_(std::make_unique<State>(std::move(layout), world, options)) {}
+
+LedgerPlanner::~LedgerPlanner() = default;
+
+PlannedRow& LedgerPlanner::Plan(LedgerRow& row) { return state_->plan.rows.emplace_back(state_->planner.Plan(row)); }
+
+LedgerPlan LedgerPlanner::Finish() { return std::move(state_->plan); }
+
 LedgerPlan PlanLedgerImport(const LedgerSheetLayout& layout, std::vector<LedgerRow> rows, const LedgerWorld& world,
                             const LedgerImportOptions& options) {
-  LedgerPlan plan;
-  plan.warnings = layout.unknown_headers;
-  Planner planner(layout, world, options, plan);
-  plan.rows.reserve(rows.size());
-  for (auto& row : rows) plan.rows.push_back(planner.Plan(row));
-  return plan;
+  LedgerPlanner planner(layout, world, options);
+  for (auto& row : rows) planner.Plan(row);
+  return planner.Finish();
 }
 
 }  // namespace sanpi::core

@@ -18,6 +18,7 @@
 //   batch (moving is an adjustment) and its sign date; its planned dates and 年度计划投资 are
 //   corrected from the row. 年度计划投资 is for the row's 年度, else for the importer's year.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,26 @@ struct LedgerPlan {
   bool Blocked() const { return !sheet_problems.empty(); }
   // Every problem, sheet problems first, then by row.
   std::vector<ImportProblem> Problems() const;
+};
+
+// Plans rows one at a time, in sheet order, as they are read: a row's plan is final once made (a
+// later row that names the same project is the one refused), so a commit may write it at once.
+// `world` and `options` must outlive the planner.
+class LedgerPlanner {
+ public:
+  LedgerPlanner(LedgerSheetLayout layout, const LedgerWorld& world, const LedgerImportOptions& options);
+  ~LedgerPlanner();
+  LedgerPlanner(const LedgerPlanner&) = delete;
+  LedgerPlanner& operator=(const LedgerPlanner&) = delete;
+
+  // Plans the next row (consumed) and keeps it; the reference is valid until the next call.
+  PlannedRow& Plan(LedgerRow& row);
+  // The plan of every row so far; the planner is spent.
+  LedgerPlan Finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 // Plans every row (consumed). `layout` is the sheet's header; sheet-level problems are added by the

@@ -4,10 +4,13 @@
 // audit record per change — in the caller's transaction, in bulk statements so that 100,000 rows
 // commit in seconds on either backend. Raises the region's revision (roster_cache.hpp).
 #include <cstdint>
+#include <memory>
+#include <string>
 
 #include "core/access.hpp"
 #include "core/ledger_plan.hpp"
 #include "storage/database.hpp"
+#include "storage/id_run.hpp"
 
 namespace sanpi::storage {
 
@@ -21,9 +24,40 @@ struct LedgerWriteCounts {
   std::int64_t created = 0, updated = 0, entries_created = 0, entries_updated = 0, enterprises_created = 0;
 };
 
-// Writes the rows planned as create or update (invalid and unchanged rows are skipped: whether to
-// write at all while some rows are invalid is the caller's decision). Conflict when a project was
-// changed since the world was loaded; Invalid when an enterprise cannot be registered.
+// Writes an accepted plan. A commit may hand it each new project as soon as it is planned, while the
+// sheet is still being read (Stream): those go straight into a bulk insert (COPY on PostgreSQL) that
+// the server works through meanwhile. Finish writes everything else. Nothing else may run on the
+// transaction in between. Abandoning the writer (destroying it before Finish) aborts the bulk insert:
+// the transaction must then be rolled back.
+class LedgerWriter {
+ public:
+  LedgerWriter(Transaction& tx, const core::Principal& caller, const core::LedgerWorld& world);
+  ~LedgerWriter();
+  LedgerWriter(const LedgerWriter&) = delete;
+  LedgerWriter& operator=(const LedgerWriter&) = delete;
+
+  // A row planned as create, written now when its enterprise is known (a new enterprise waits for
+  // Finish). The row gets its project id.
+  void Stream(core::PlannedRow& row);
+  // Writes the rows planned as create or update that are not written yet (invalid and unchanged rows
+  // are skipped: whether to write at all while some rows are invalid is the caller's decision), the
+  // roster entries and the audit records. Conflict when a project was changed since the world was
+  // loaded; Invalid when an enterprise cannot be registered.
+  core::Result<LedgerWriteCounts> Finish(core::LedgerPlan& plan);
+
+ private:
+  void Add(core::PlannedRow& row);
+
+  Transaction& tx_;
+  const core::Principal& caller_;
+  const core::LedgerWorld& world_;
+  const std::string now_;
+  std::unique_ptr<IdRun> ids_;
+  std::unique_ptr<BulkWriter> projects_;
+  Params values_;
+};
+
+// The same in one go: a writer that streams nothing.
 core::Result<LedgerWriteCounts> ApplyLedgerPlan(Transaction& tx, const core::Principal& caller, core::LedgerPlan& plan,
                                                 const core::LedgerWorld& world);
 

@@ -60,10 +60,14 @@ core::Status TooManyRows() {
 // header through `read_header`, then every row with a value (outside `ignored_column`, e.g. a 序号 that
 // template lines carry) as cells in the layout's column order, parsed by `parse`. False when no sheet
 // has such a header.
-template <class Sheet, class Cells, class IsKey, class ReadHeader, class Parse>
+// Each parsed row goes to `keep`, which may refuse the rest with an error; `header_read(sheet)` runs
+// once the header is.
+template <class Sheet, class Cells, class IsKey, class ReadHeader, class Parse, class HeaderRead, class Keep>
 core::Result<bool> ReadFirstMatchingSheet(excel::Workbook& workbook, Sheet& sheet, Cells& cells, IsKey is_key,
-                                          ReadHeader read_header, size_t ignored_column, Parse parse) {
+                                          ReadHeader read_header, size_t ignored_column, Parse parse,
+                                          HeaderRead header_read, Keep keep) {
   std::vector<int> column_at;  // spreadsheet column → column index + 1, 0 when not one of ours
+  int rows = 0;
   auto is_header = [&](const std::vector<std::pair<int, std::string>>& row) {
     for (const auto& [position, text] : row)
       if (is_key(text)) return true;
@@ -79,6 +83,7 @@ core::Result<bool> ReadFirstMatchingSheet(excel::Workbook& workbook, Sheet& shee
       if (column_at.size() <= static_cast<size_t>(position)) column_at.resize(position + 1, 0);
       column_at[position] = static_cast<int>(c) + 1;
     }
+    header_read(sheet);
   };
   auto on_row = [&](const excel::Row& row) -> core::Status {
     for (auto& cell : cells) cell = core::SheetCell{};
@@ -90,20 +95,21 @@ core::Result<bool> ReadFirstMatchingSheet(excel::Workbook& workbook, Sheet& shee
       if (column != ignored_column && !cells[column].blank()) any = true;
     }
     if (!any) return core::Status::Ok();  // an empty or numbered-but-empty line
-    if (sheet.rows.size() >= static_cast<size_t>(kMaxLedgerRows)) return TooManyRows();
-    sheet.rows.push_back(parse(sheet.layout, static_cast<int>(row.number), cells));
-    return core::Status::Ok();
+    if (++rows > kMaxLedgerRows) return TooManyRows();
+    return keep(parse(sheet.layout, static_cast<int>(row.number), cells));
   };
   return StreamFirstMatchingSheet(workbook, is_header, on_header, on_row);
 }
 
-core::Result<LedgerSheet> ReadLedger(core::Result<excel::Workbook> opened) {
+core::Result<LedgerSheet> StreamLedger(core::Result<excel::Workbook> opened, const LedgerHeaderSink& header_read,
+                                       const LedgerRowSink& keep) {
   if (!opened.ok()) return opened.status();
   LedgerSheet sheet;
   core::LedgerCells cells;
   auto found = ReadFirstMatchingSheet(
       *opened, sheet, cells, [](const std::string& text) { return core::MatchLedgerHeader(text) == core::LedgerColumn::kName; },
-      core::ReadLedgerHeader, static_cast<size_t>(core::LedgerColumn::kSequence), core::ParseLedgerRow);
+      core::ReadLedgerHeader, static_cast<size_t>(core::LedgerColumn::kSequence), core::ParseLedgerRow, header_read,
+      keep);
   if (!found.ok()) return found.status();
   if (!*found) {
     sheet.problems.push_back({"", 0, "", "",
@@ -114,10 +120,29 @@ core::Result<LedgerSheet> ReadLedger(core::Result<excel::Workbook> opened) {
   return sheet;
 }
 
+core::Result<LedgerSheet> ReadLedger(core::Result<excel::Workbook> opened) {
+  std::vector<core::LedgerRow> rows;
+  auto sheet = StreamLedger(std::move(opened), [](const LedgerSheet&) {}, [&rows](core::LedgerRow row) {
+    rows.push_back(std::move(row));
+    return core::Status::Ok();
+  });
+  if (sheet.ok()) sheet->rows = std::move(rows);
+  return sheet;
+}
+
 }  // namespace
 
 core::Result<LedgerSheet> ReadLedgerSheet(std::string bytes) { return ReadLedger(excel::Workbook::FromBytes(std::move(bytes))); }
 core::Result<LedgerSheet> ReadLedgerFile(const std::string& path) { return ReadLedger(excel::Workbook::OpenFile(path)); }
+
+core::Result<LedgerSheet> StreamLedgerSheet(std::string bytes, const LedgerHeaderSink& header_read,
+                                            const LedgerRowSink& keep) {
+  return StreamLedger(excel::Workbook::FromBytes(std::move(bytes)), header_read, keep);
+}
+core::Result<LedgerSheet> StreamLedgerFile(const std::string& path, const LedgerHeaderSink& header_read,
+                                           const LedgerRowSink& keep) {
+  return StreamLedger(excel::Workbook::OpenFile(path), header_read, keep);
+}
 
 core::Result<ReportSheet> ReadReportSheet(std::string bytes) {
   auto opened = excel::Workbook::FromBytes(std::move(bytes));
@@ -127,7 +152,11 @@ core::Result<ReportSheet> ReadReportSheet(std::string bytes) {
   auto found = ReadFirstMatchingSheet(
       *opened, sheet, cells,
       [](const std::string& text) { return core::MatchReportHeader(text) == core::ReportColumn::kCompletedThisMonth; },
-      core::ReadReportHeader, cells.size(), core::ParseMonthlyReportRow);
+      core::ReadReportHeader, cells.size(), core::ParseMonthlyReportRow, [](const ReportSheet&) {},
+      [&sheet](core::MonthlyReportRow row) {
+        sheet.rows.push_back(std::move(row));
+        return core::Status::Ok();
+      });
   if (!found.ok()) return found.status();
   if (!*found) {
     sheet.problems.push_back({"", 0, "", "", {"没有找到月报表头（须有“本月完成投资”列）",

@@ -2,6 +2,7 @@
 // The spreadsheet adapter of the ledger import: finds the ledger sheet of an .xlsx workbook (the
 // first visible sheet with a 项目名称 header within its first rows), reads its header and streams its
 // rows into core::LedgerRow values. Nothing of src/excel leaves this file.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,16 @@ struct LedgerSheet {
 // the sheet, row and column where it applies).
 core::Result<LedgerSheet> ReadLedgerSheet(std::string bytes);
 core::Result<LedgerSheet> ReadLedgerFile(const std::string& path);
+
+// The same, handing each row on as it is read (the sheet returned has no rows): `header_read` sees the
+// sheet once its header is read (layout and header problems), then `keep` every data row in order. An
+// error from `keep` stops the reading and is returned.
+using LedgerHeaderSink = std::function<void(const LedgerSheet&)>;
+using LedgerRowSink = std::function<core::Status(core::LedgerRow)>;
+core::Result<LedgerSheet> StreamLedgerSheet(std::string bytes, const LedgerHeaderSink& header_read,
+                                            const LedgerRowSink& keep);
+core::Result<LedgerSheet> StreamLedgerFile(const std::string& path, const LedgerHeaderSink& header_read,
+                                           const LedgerRowSink& keep);
 
 struct ReportSheet {
   core::ReportSheetLayout layout;

@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <boost/json/serialize.hpp>
 
 #include "demo/demo_zone.hpp"
@@ -104,6 +106,55 @@ TEST_P(LedgerTransferTest, ACommitWritesNothingWhileARowIsInvalidUnlessOnlyValid
   EXPECT_EQ(commitment.at("year_planned_investment").as_int64(), 20'005'000);
   EXPECT_EQ(commitment.at("plan_year").as_int64(), 2023);
   EXPECT_EQ(Count("audit_log") > 0, true);
+}
+
+// A commit writes each new project as soon as its row is planned, while the sheet is still being read;
+// one whose enterprise the import registers waits for the end. A bad row after written ones still
+// leaves everything as it was, and the ids handed out leave room for the projects entered next.
+TEST_P(LedgerTransferTest, RowsWrittenWhileTheSheetIsReadAreStillAllOrNothing) {
+  XlsxRows rows = {{"项目名称", "总投资(万元)", "当前阶段", "建设单位", "统一社会信用代码", "责任单位", "包联领导", "责任人", "产业领域"}};
+  for (int i = 1; i <= 5; ++i)
+    rows.push_back({"边读边写项目" + std::to_string(i), "100", "", "", "", "A", "t_office", "赵六", "装备制造"});
+  rows.push_back({"新登记企业的项目", "200", "", "郑州新材料有限公司", demo::DemoUscc(7002), "A", "t_office", "赵六", "新材料"});
+  rows.push_back({"阶段写错的项目", "100", "在建", "", "", "A", "t_office", "赵六", "装备制造"});
+  rows.push_back({"边读边写项目6", "100", "", "", "", "A", "t_office", "赵六", "装备制造"});
+  Token("t_office");  // signing in is audited too
+  const std::string before = Fingerprint();
+  const std::int64_t audit_before = Count("audit_log");
+
+  auto refused = Import(MakeXlsx(rows), "commit");
+  ASSERT_EQ(refused.status, 200) << refused.body;
+  EXPECT_FALSE(refused.json.at("committed").as_bool());
+  EXPECT_EQ(refused.json.at("counts").at("create").as_int64(), 7);
+  EXPECT_EQ(refused.json.at("counts").at("invalid").as_int64(), 1);
+  EXPECT_EQ(Fingerprint(), before);
+  EXPECT_EQ(Count("audit_log"), audit_before);
+
+  auto partial = Import(MakeXlsx(rows), "commit_valid");
+  ASSERT_EQ(partial.status, 200) << partial.body;
+  ASSERT_TRUE(partial.json.at("committed").as_bool());
+  EXPECT_EQ(partial.json.at("written").at("created").as_int64(), 7);
+  EXPECT_EQ(partial.json.at("written").at("enterprises_created").as_int64(), 1);
+  std::set<std::int64_t> ids;
+  {
+    auto tx = db().Begin(storage::Access::kRead);
+    for (auto row : tx->Query("SELECT p.id, p.name, COALESCE(e.name, ''), "
+                              "(SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'project' AND a.entity_id = "
+                              "CAST(p.id AS TEXT)) FROM projects p LEFT JOIN enterprises e ON e.id = p.enterprise_id "
+                              "WHERE p.name LIKE '%项目%' ORDER BY p.id")) {
+      ids.insert(row.Int(0));
+      EXPECT_EQ(row.Int(3), 1) << row.Text(1) << " has one audit record of its creation";
+      if (row.Text(1) == "新登记企业的项目") EXPECT_EQ(row.Text(2), "郑州新材料有限公司");
+    }
+  }
+  EXPECT_EQ(ids.size(), 7u);
+
+  json::object body{{"name", "导入之后录入的项目"}, {"industry", "装备制造"}, {"kind", "industry"},
+                    {"total_investment", 1'000'000}, {"leader_id", zone_.unit_a_user.user_id},
+                    {"lead_unit_id", zone_.unit_a}, {"responsible_person", "王工"}};
+  auto next = Post("/api/v1/projects", "t_office", body);
+  ASSERT_EQ(next.status, 201) << next.body;
+  EXPECT_GT(next.json.at("id").as_int64(), *ids.rbegin());
 }
 
 TEST_P(LedgerTransferTest, ImportingAnExportChangesNothing) {

@@ -8,6 +8,7 @@ namespace {
 // Lines that begin with this token are PostgreSQL's own tuning (storage parameters and the like), which SQLite
 // has no words for: kept without the token on PostgreSQL, dropped on SQLite.
 constexpr std::string_view kPostgresOnly = "{{postgres only}}";
+constexpr std::string_view kSqliteOnly = "{{sqlite only}}";
 
 void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
   for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
@@ -51,6 +52,9 @@ std::string ForDialect(std::string_view sql, Dialect dialect) {
     if (line.starts_with(kPostgresOnly)) {
       if (!pg) continue;
       line.remove_prefix(kPostgresOnly.size());
+    } else if (line.starts_with(kSqliteOnly)) {
+      if (pg) continue;
+      line.remove_prefix(kSqliteOnly.size());
     }
     out += line;
   }

@@ -19,7 +19,7 @@ struct MigrationSource {
 const std::vector<MigrationSource>& MigrationSources();
 
 // The SQL of a migration for one dialect, tokens replaced: {{id}}, {{blob}}, and lines that begin with
-// {{postgres only}}, which SQLite skips.
+// {{postgres only}}, which SQLite skips, or {{sqlite only}}, which PostgreSQL skips.
 std::string ForDialect(std::string_view sql, Dialect dialect);
 
 // Applies every migration newer than the database's version, each in its own transaction.

@@ -109,7 +109,7 @@ core::Result<LedgerWriteCounts> LedgerWriter::Finish(core::LedgerPlan& plan) {
   };
 
   // The projects streamed so far. The server checks their references once the copy ends, which keeps it
-  // busy for seconds (3 of 6 s for 100,000 projects on PostgreSQL): their audit snapshots are written
+  // busy for seconds (2.5 of 7.5 s for 100,000 projects on PostgreSQL): their audit snapshots are written
   // meanwhile, on the other core.
   std::vector<const core::PlannedRow*> streamed;
   for (const auto& row : plan.rows)

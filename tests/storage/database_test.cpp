@@ -144,17 +144,29 @@ TEST_P(DatabaseTest, AProjectRefersOnlyToItsOwnRegionsUnitLeaderAndEnterprise) {
   EXPECT_THROW(insert(zone.unit_other_zone, leader, Value{enterprise}), storage::DbError);
   EXPECT_THROW(insert(zone.unit_a, zone.other_zone.user_id, Value{enterprise}), storage::DbError);
   EXPECT_THROW(insert(zone.unit_a, leader, Value{other_enterprise}), storage::DbError);
-  const std::pair<const char*, std::int64_t> changes[] = {
-      {"unit_id", zone.unit_other_zone}, {"leader_id", zone.other_zone.user_id}, {"enterprise_id", other_enterprise}};
+  const std::pair<const char*, Value> changes[] = {{"unit_id", zone.unit_other_zone},
+                                                   {"leader_id", zone.other_zone.user_id},
+                                                   {"enterprise_id", other_enterprise},
+                                                   {"region_code", std::string("410172")}};
   for (const auto& [column, other] : changes) {
     auto tx = db().Begin(Access::kWrite);
-    EXPECT_THROW(tx->Execute(std::string("UPDATE projects SET ") + column + " = $2 WHERE id = $1", {project, other}),
-                 storage::DbError)
-        << column;
+    try {
+      tx->Execute(std::string("UPDATE projects SET ") + column + " = $2 WHERE id = $1", {project, other});
+      ADD_FAILURE() << column << " changed to another region's";
+    } catch (const storage::DbError& e) {
+      EXPECT_EQ(e.kind(), storage::DbError::Kind::kForeignKey) << column << ": " << e.what();
+    }
+  }
+  {  // within the region every change is allowed, and a project may have no enterprise
+    auto tx = db().Begin(Access::kWrite);
+    EXPECT_EQ(tx->Execute("UPDATE projects SET unit_id = $2, leader_id = $3, enterprise_id = NULL WHERE id = $1",
+                          {project, zone.unit_b, zone.unit_a_user.user_id}),
+              1);
+    tx->Commit();
   }
   auto tx = db().Begin(Access::kRead);
   EXPECT_EQ(tx->Query("SELECT COUNT(*) FROM projects").front().Int(0), 2);
-  EXPECT_EQ(tx->Query("SELECT unit_id FROM projects WHERE id = $1", {project}).front().Int(0), zone.unit_a);
+  EXPECT_EQ(tx->Query("SELECT unit_id FROM projects WHERE id = $1", {project}).front().Int(0), zone.unit_b);
 }
 
 TEST_P(DatabaseTest, DuplicateKeysAreReportedAsDuplicates) {

@@ -22,6 +22,10 @@ DbError ErrorFrom(sqlite3* db, int rc) {
   auto kind = DbError::Kind::kOther;
   if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) kind = DbError::Kind::kDuplicate;
   if (extended == SQLITE_CONSTRAINT_FOREIGNKEY) kind = DbError::Kind::kForeignKey;
+  // The triggers that stand in for keys SQLite cannot add to a table (migration 0011) raise this message.
+  if (extended == SQLITE_CONSTRAINT_TRIGGER &&
+      std::string_view(sqlite3_errmsg(db)).starts_with("FOREIGN KEY constraint failed"))
+    kind = DbError::Kind::kForeignKey;
   if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) kind = DbError::Kind::kBusy;
   return DbError(kind, std::string("sqlite: ") + sqlite3_errmsg(db));
 }

@@ -126,7 +126,9 @@ core::Result<LedgerWriteCounts> LedgerWriter::Finish(core::LedgerPlan& plan) {
     audit = snapshots.get();
   }
 
-  // Enterprises the accepted rows register, once each.
+  // Enterprises the accepted rows register, once each — after the lock on projects, which a streamed
+  // project has already taken: in that order every import takes them, so two cannot wait for each other.
+  if (!ids_ && !plan.new_enterprises.empty()) ids_ = std::make_unique<IdRun>(tx_, "projects");
   std::vector<std::int64_t> enterprise_ids(plan.new_enterprises.size(), 0);
   for (auto& row : plan.rows) {
     if (!applied(row) || row.new_enterprise < 0) continue;

@@ -40,6 +40,7 @@ core::Result<LedgerImportReport> Run(storage::Database& db, const core::Principa
   report.plan.sheet_problems = std::move(sheet->problems);
   if (mode == ImportMode::kDryRun || report.plan.Blocked()) return report;
   if (mode == ImportMode::kCommit && report.plan.invalid > 0) return report;
+  if (!writer) return report;  // not reached: a header without problems made one
   auto written = writer->Finish(report.plan);
   if (!written.ok()) return written.status();
   writer.reset();

@@ -61,8 +61,35 @@ LedgerWriter::LedgerWriter(Transaction& tx, const core::Principal& caller, const
 LedgerWriter::~LedgerWriter() = default;
 
 void LedgerWriter::Stream(core::PlannedRow& row) {
-  if (row.action != core::RowAction::kCreate || row.new_enterprise >= 0) return;
+  if (row.action != core::RowAction::kCreate) return;
+  if (row.new_enterprise >= 0) {
+    if (tx_.dialect() != Dialect::kPostgres) return;
+    row.project.enterprise_id = NewEnterpriseId(row.new_enterprise);
+  }
   Add(row);
+}
+
+std::int64_t LedgerWriter::NewEnterpriseId(int index) {
+  if (new_enterprise_ids_.size() <= static_cast<size_t>(index)) new_enterprise_ids_.resize(index + 1, 0);
+  std::int64_t& id = new_enterprise_ids_[index];
+  if (id == 0) {
+    if (!enterprise_ids_) {
+      // These take queries, which an open copy does not allow: it reopens with the next project. The
+      // lock on projects comes first, as in every import, so that two cannot wait for each other.
+      EndCopy();
+      if (!ids_) ids_ = std::make_unique<IdRun>(tx_, "projects");
+      if (tx_.dialect() == Dialect::kPostgres) tx_.Execute("SET CONSTRAINTS projects_enterprise_in_region DEFERRED");
+      enterprise_ids_ = std::make_unique<IdRun>(tx_, "enterprises");
+    }
+    id = enterprise_ids_->Next();
+  }
+  return id;
+}
+
+void LedgerWriter::EndCopy() {
+  if (!projects_) return;
+  projects_->Finish();
+  projects_.reset();
 }
 
 void LedgerWriter::Add(core::PlannedRow& row) {
@@ -121,26 +148,26 @@ core::Result<LedgerWriteCounts> LedgerWriter::Finish(core::LedgerPlan& plan) {
       for (const core::PlannedRow* row : streamed) records.push_back(created_record(*row));
       return records;
     });
-    projects_->Finish();
-    projects_.reset();
+    EndCopy();
     audit = snapshots.get();
   }
 
-  // Enterprises the accepted rows register, once each — after the lock on projects, which a streamed
-  // project has already taken: in that order every import takes them, so two cannot wait for each other.
+  // Enterprises the accepted rows register, once each, in bulk — after the lock on projects, which a
+  // streamed project has already taken: in that order every import takes them, so two cannot wait for
+  // each other.
   if (!ids_ && !plan.new_enterprises.empty()) ids_ = std::make_unique<IdRun>(tx_, "projects");
-  std::vector<std::int64_t> enterprise_ids(plan.new_enterprises.size(), 0);
   for (auto& row : plan.rows) {
-    if (!applied(row) || row.new_enterprise < 0) continue;
-    std::int64_t& id = enterprise_ids[row.new_enterprise];
-    if (id == 0) {
-      auto created = EnterpriseRepository(tx).Create(caller, plan.new_enterprises[row.new_enterprise]);
-      if (!created.ok()) return created.status();
-      id = created->id;
-      ++counts.enterprises_created;
-    }
-    row.project.enterprise_id = id;
+    if (applied(row) && row.new_enterprise >= 0) row.project.enterprise_id = NewEnterpriseId(row.new_enterprise);
   }
+  std::vector<core::Enterprise> registered;
+  for (size_t i = 0; i < new_enterprise_ids_.size(); ++i) {
+    if (new_enterprise_ids_[i] == 0) continue;
+    registered.push_back(plan.new_enterprises[i]);
+    registered.back().id = new_enterprise_ids_[i];
+  }
+  if (auto status = EnterpriseRepository(tx).CreateMany(caller, registered); !status.ok()) return status;
+  if (enterprise_ids_) enterprise_ids_->End();
+  counts.enterprises_created = static_cast<std::int64_t>(registered.size());
 
   // The new projects not streamed (all of them when nothing was).
   std::vector<core::PlannedRow*> rest, updates;
@@ -149,11 +176,8 @@ core::Result<LedgerWriteCounts> LedgerWriter::Finish(core::LedgerPlan& plan) {
     if (row.action == core::RowAction::kUpdate) updates.push_back(&row);
   }
   for (core::PlannedRow* row : rest) Add(*row);
-  if (projects_) {
-    projects_->Finish();
-    projects_.reset();
-    for (const core::PlannedRow* row : rest) audit.push_back(created_record(*row));
-  }
+  EndCopy();
+  for (const core::PlannedRow* row : rest) audit.push_back(created_record(*row));
   if (ids_) ids_->End();
   counts.created = static_cast<std::int64_t>(streamed.size() + rest.size());
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/access.hpp"
 #include "core/ledger_plan.hpp"
@@ -36,8 +37,10 @@ class LedgerWriter {
   LedgerWriter(const LedgerWriter&) = delete;
   LedgerWriter& operator=(const LedgerWriter&) = delete;
 
-  // A row planned as create, written now when its enterprise is known (a new enterprise waits for
-  // Finish). The row gets its project id.
+  // A row planned as create, written now; the row gets its project id. An enterprise the import
+  // registers gets its id now and is written by Finish: on PostgreSQL the check of that reference
+  // waits for the commit (the key is deferrable); SQLite checks it as the row goes in, so there such a
+  // row waits for Finish too.
   void Stream(core::PlannedRow& row);
   // Writes the rows planned as create or update that are not written yet (invalid and unchanged rows
   // are skipped: whether to write at all while some rows are invalid is the caller's decision), the
@@ -47,6 +50,9 @@ class LedgerWriter {
 
  private:
   void Add(core::PlannedRow& row);
+  // The id of the plan's new enterprise `index`, given at its first need from a run of its own.
+  std::int64_t NewEnterpriseId(int index);
+  void EndCopy();
 
   Transaction& tx_;
   const core::Principal& caller_;
@@ -54,6 +60,8 @@ class LedgerWriter {
   const std::string now_;
   std::unique_ptr<IdRun> ids_;
   std::unique_ptr<BulkWriter> projects_;
+  std::unique_ptr<IdRun> enterprise_ids_;
+  std::vector<std::int64_t> new_enterprise_ids_;  // by index into LedgerPlan::new_enterprises; 0 until needed
   Params values_;
 };
 

@@ -122,10 +122,6 @@ void LedgerWriter::Add(core::PlannedRow& row) {
 }
 
 core::Result<LedgerWriteCounts> LedgerWriter::Finish(core::LedgerPlan& plan) {
-  Transaction& tx = tx_;
-  const core::Principal& caller = caller_;
-  const core::LedgerWorld& world = world_;
-  const std::string& now = now_;
   LedgerWriteCounts counts;
   std::vector<AuditLog::Record> audit;
   auto applied = [](const core::PlannedRow& row) {
@@ -152,10 +148,7 @@ core::Result<LedgerWriteCounts> LedgerWriter::Finish(core::LedgerPlan& plan) {
     audit = snapshots.get();
   }
 
-  // Enterprises the accepted rows register, once each, in bulk — after the lock on projects, which a
-  // streamed project has already taken: in that order every import takes them, so two cannot wait for
-  // each other.
-  if (!ids_ && !plan.new_enterprises.empty()) ids_ = std::make_unique<IdRun>(tx_, "projects");
+  // Enterprises the accepted rows register, once each, in bulk (NewEnterpriseId takes the locks in order).
   for (auto& row : plan.rows) {
     if (applied(row) && row.new_enterprise >= 0) row.project.enterprise_id = NewEnterpriseId(row.new_enterprise);
   }
@@ -165,7 +158,7 @@ core::Result<LedgerWriteCounts> LedgerWriter::Finish(core::LedgerPlan& plan) {
     registered.push_back(plan.new_enterprises[i]);
     registered.back().id = new_enterprise_ids_[i];
   }
-  if (auto status = EnterpriseRepository(tx).CreateMany(caller, registered); !status.ok()) return status;
+  if (auto status = EnterpriseRepository(tx_).CreateMany(caller_, registered); !status.ok()) return status;
   if (enterprise_ids_) enterprise_ids_->End();
   counts.enterprises_created = static_cast<std::int64_t>(registered.size());
 
@@ -184,9 +177,9 @@ core::Result<LedgerWriteCounts> LedgerWriter::Finish(core::LedgerPlan& plan) {
   // Changed projects, each under its version.
   for (core::PlannedRow* row : updates) {
     core::Project& p = row->project;
-    const core::Project& before = world.projects[row->before];
+    const core::Project& before = world_.projects[row->before];
     if (row->project_changed) {
-      p.updated_at = now;
+      p.updated_at = now_;
       p.version = before.version + 1;
       const auto& r = p.progress;
       Params params{p.code, p.name, IdOrNull(p.enterprise_id), p.industry, std::string(core::ProjectKindCode(p.kind)),
@@ -194,8 +187,9 @@ core::Result<LedgerWriteCounts> LedgerWriter::Finish(core::LedgerPlan& plan) {
                     p.responsible_person, p.responsible_phone, std::int64_t{p.in_stats_db ? 1 : 0},
                     DateValue(p.in_stats_db_on), std::string(core::StageCode(r.stage)), DateValue(r.signed_on),
                     DateValue(r.fulfilled_on), DateValue(r.started_on), DateValue(r.producing_on),
-                    DateValue(r.effective_on), DateValue(r.withdrawn_on), r.withdrawal_reason, now, p.id, before.version};
-      auto changed = tx.Execute(
+                    DateValue(r.effective_on), DateValue(r.withdrawn_on), r.withdrawal_reason, now_, p.id,
+                    before.version};
+      auto changed = tx_.Execute(
           "UPDATE projects SET code = $1, name = $2, enterprise_id = $3, industry = $4, kind = $5, address = $6, "
           "construction_content = $7, total_investment = $8, leader_id = $9, unit_id = $10, responsible_person = $11, "
           "responsible_phone = $12, in_stats_db = $13, in_stats_db_on = $14, stage = $15, signed_on = $16, "
@@ -207,7 +201,7 @@ core::Result<LedgerWriteCounts> LedgerWriter::Finish(core::LedgerPlan& plan) {
       ++counts.updated;
     }
     if (row->entry_action != core::EntryAction::kNone) {
-      tx.Execute("UPDATE projects SET roster_batch = $1 WHERE id = $2", {row->roster_batch, p.id});
+      tx_.Execute("UPDATE projects SET roster_batch = $1 WHERE id = $2", {row->roster_batch, p.id});
       if (!row->project_changed) ++counts.updated;
     }
   }
@@ -218,9 +212,9 @@ core::Result<LedgerWriteCounts> LedgerWriter::Finish(core::LedgerPlan& plan) {
     if (!applied(row)) continue;
     if (row.entry_action == core::EntryAction::kCreate) new_entries.push_back(&row);
     if (row.entry_action == core::EntryAction::kUpdate) {
-      const core::RosterEntry& before = world.entries[row.entry_before];
+      const core::RosterEntry& before = world_.entries[row.entry_before];
       const core::Commitment& c = row.entry.commitment;
-      auto changed = tx.Execute(
+      auto changed = tx_.Execute(
           "UPDATE roster_entries SET sign_date = $1, planned_start_date = $2, planned_production_date = $3, "
           "year_planned_investment = $4, plan_year = $5, version = version + 1 WHERE id = $6 AND version = $7",
           {DateValue(c.sign_date), DateValue(c.planned_start_date), DateValue(c.planned_production_date),
@@ -231,36 +225,31 @@ core::Result<LedgerWriteCounts> LedgerWriter::Finish(core::LedgerPlan& plan) {
       ++counts.entries_updated;
     }
   }
-  const std::vector<std::int64_t> entry_ids = ReserveIds(tx, "roster_entries", new_entries.size());
-  auto entries = tx.BulkInsert("roster_entries", {"id", "region_code", "period", "project_id", "batch", "sequence",
-                                                  "sign_date", "planned_start_date", "planned_production_date",
-                                                  "year_planned_investment", "plan_year", "created_by", "created_at"});
+  const std::vector<std::int64_t> entry_ids = ReserveIds(tx_, "roster_entries", new_entries.size());
+  auto entries = tx_.BulkInsert("roster_entries", {"id", "region_code", "period", "project_id", "batch", "sequence",
+                                                   "sign_date", "planned_start_date", "planned_production_date",
+                                                   "year_planned_investment", "plan_year", "created_by", "created_at"});
   for (size_t i = 0; i < new_entries.size(); ++i) {
     core::RosterEntry& e = new_entries[i]->entry;
     e.id = entry_ids[i];
     e.project_id = new_entries[i]->project.id;
-    e.created_by = caller.user_id;
+    e.created_by = caller_.user_id;
     e.version = 1;
     const auto& c = e.commitment;
-    values_ = {Value{e.id}, Value{caller.region_code}, Value{std::int64_t{e.period}}, Value{e.project_id},
+    values_ = {Value{e.id}, Value{caller_.region_code}, Value{std::int64_t{e.period}}, Value{e.project_id},
               Value{std::string(core::BatchCode(e.batch))}, Value{std::int64_t{e.sequence}}, DateValue(c.sign_date),
               DateValue(c.planned_start_date), DateValue(c.planned_production_date), Value{c.year_planned_investment},
-              Value{std::int64_t{c.plan_year}}, IdOrNull(e.created_by), Value{now}};
+              Value{std::int64_t{c.plan_year}}, IdOrNull(e.created_by), Value{now_}};
     entries->Add(values_);
     audit.push_back({"import", "roster_entry", std::to_string(e.id), "", Snapshot(e)});
   }
   entries->Finish();
   counts.entries_created = static_cast<std::int64_t>(new_entries.size());
 
-  AuditLog(tx).AppendMany(caller, audit);
+  AuditLog(tx_).AppendMany(caller_, audit);
   if (counts.created + counts.updated + counts.entries_created + counts.entries_updated + counts.enterprises_created > 0)
-    BumpRegionRevision(tx, caller.region_code);
+    BumpRegionRevision(tx_, caller_.region_code);
   return counts;
-}
-
-core::Result<LedgerWriteCounts> ApplyLedgerPlan(Transaction& tx, const core::Principal& caller, core::LedgerPlan& plan,
-                                                const core::LedgerWorld& world) {
-  return LedgerWriter(tx, caller, world).Finish(plan);
 }
 
 }  // namespace sanpi::storage

@@ -65,8 +65,4 @@ class LedgerWriter {
   Params values_;
 };
 
-// The same in one go: a writer that streams nothing.
-core::Result<LedgerWriteCounts> ApplyLedgerPlan(Transaction& tx, const core::Principal& caller, core::LedgerPlan& plan,
-                                                const core::LedgerWorld& world);
-
 }  // namespace sanpi::storage

@@ -59,9 +59,8 @@ core::Status TooManyRows() {
 // Reads the first visible sheet whose header row holds a column `is_key` recognises into `sheet`: the
 // header through `read_header`, then every row with a value (outside `ignored_column`, e.g. a 序号 that
 // template lines carry) as cells in the layout's column order, parsed by `parse`. False when no sheet
-// has such a header.
-// Each parsed row goes to `keep`, which may refuse the rest with an error; `header_read(sheet)` runs
-// once the header is.
+// has such a header. Each parsed row goes to `keep`, which may refuse the rest with an error;
+// `header_read(sheet)` runs once the header is.
 template <class Sheet, class Cells, class IsKey, class ReadHeader, class Parse, class HeaderRead, class Keep>
 core::Result<bool> ReadFirstMatchingSheet(excel::Workbook& workbook, Sheet& sheet, Cells& cells, IsKey is_key,
                                           ReadHeader read_header, size_t ignored_column, Parse parse,
